@@ -1,0 +1,7 @@
+/** Customers and merchants: enrolment, admission, suspension. */
+@Version("1.0.0")
+@Export
+package org.accordpay.api.registry;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

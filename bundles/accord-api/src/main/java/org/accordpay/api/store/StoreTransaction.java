@@ -1,0 +1,18 @@
+package org.accordpay.api.store;
+
+/** The repositories available inside one transaction. Valid only while the work runs. */
+@org.osgi.annotation.versioning.ProviderType
+public interface StoreTransaction {
+
+    /** @return purchases and their state */
+    PurchaseRepository purchases();
+
+    /** @return the transactional outbox of messages and bank calls leaving the process */
+    OutboxRepository outbox();
+
+    /** @return the double-entry escrow ledger */
+    LedgerRepository ledger();
+
+    /** @return the audit log, written unlinked in this transaction */
+    AuditLog audit();
+}
