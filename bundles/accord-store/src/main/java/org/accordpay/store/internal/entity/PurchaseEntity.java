@@ -1,0 +1,62 @@
+package org.accordpay.store.internal.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Row of {@code purchase}; never leaves the store bundle. */
+@Entity
+@Table(name = "purchase")
+public class PurchaseEntity {
+
+    @Id
+    @Column(name = "id", length = 64)
+    public String id;
+
+    @Column(name = "merchant_id", length = 64, nullable = false)
+    public String merchantId;
+
+    @Column(name = "customer_id", length = 64, nullable = false)
+    public String customerId;
+
+    @Column(name = "merchant_order_ref", length = 128, nullable = false)
+    public String merchantOrderRef;
+
+    @Column(name = "total_minor", nullable = false)
+    public long totalMinor;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "currency", length = 3, nullable = false)
+    public String currency;
+
+    /** {@link org.accordpay.api.purchase.PurchaseState} name. */
+    @Column(name = "state", length = 32, nullable = false)
+    public String state;
+
+    /** {@link org.accordpay.api.purchase.Mode} name. */
+    @Column(name = "mode", length = 8, nullable = false)
+    public String mode;
+
+    /** Epoch microseconds. */
+    @Column(name = "created_at", nullable = false)
+    public long createdAt;
+
+    /** Epoch microseconds. */
+    @Column(name = "updated_at", nullable = false)
+    public long updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
+    @OrderColumn(name = "line_no")
+    public List<PurchaseItemLine> items = new ArrayList<>();
+}

@@ -1,0 +1,24 @@
+package org.accordpay.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/** The full set on MariaDB, each run on its own fresh database. */
+public class MariaDbDistributionIT extends AbstractDistributionIT {
+
+    @Override
+    protected List<Option> databaseOptions() {
+        return freshMariaDb("accord_it");
+    }
+
+    @Test
+    public void runsOnMariaDbWithoutLeakingTheSecret() {
+        assertTrue(store.info().database(), store.info().database().toLowerCase().contains("maria"));
+        assertTrue(store.info().jdbcUrl(), store.info().jdbcUrl().startsWith("jdbc:mariadb://127.0.0.1:3306/accord_it_"));
+        assertFalse(store.info().jdbcUrl().contains("password"));
+    }
+}
