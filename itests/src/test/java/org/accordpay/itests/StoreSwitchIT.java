@@ -17,8 +17,12 @@ import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.store.dto.PurchaseRecord;
 import org.accordpay.itests.support.AccordTestSupport;
+import org.accordpay.itests.support.FreePorts;
 import org.accordpay.itests.support.MariaDb;
+import org.accordpay.itests.support.TcpForwarder;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -28,9 +32,11 @@ import org.ops4j.pax.exam.util.Filter;
 
 /**
  * An operator moves a running Accord from H2 to MariaDB by editing the store configuration:
- * refused while H2 still holds unfinished work, done once it holds none.
+ * refused while H2 still holds unfinished work, done once it holds none. Then the database
+ * goes away and comes back: the store is absent meanwhile and returns by itself.
  */
 @RunWith(PaxExam.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 @ExamReactorStrategy(PerClass.class)
 public class StoreSwitchIT extends AccordTestSupport {
 
@@ -48,7 +54,7 @@ public class StoreSwitchIT extends AccordTestSupport {
     }
 
     @Test
-    public void switchIsRefusedWhileWorkIsPendingAndDoneWhenNone() throws Exception {
+    public void a_switchIsRefusedWhileWorkIsPendingAndDoneWhenNone() throws Exception {
         String target = System.getProperty(TARGET_PROPERTY);
         assertNotNull(target);
         assertTrue(store.info().jdbcUrl().startsWith("jdbc:h2:"));
@@ -77,5 +83,31 @@ public class StoreSwitchIT extends AccordTestSupport {
         assertEquals("1", moved.info().schemaVersion());
         assertTrue("a fresh database", moved.transact(tx -> tx.purchases().find(id)).isEmpty());
         assertTrue(moved.pendingWork().isEmpty());
+    }
+
+    @Test
+    public void b_unreachableDatabaseMeansNoStoreUntilItComesBack() throws Exception {
+        String target = System.getProperty(TARGET_PROPERTY);
+        java.net.URI server = java.net.URI.create(target.substring("jdbc:".length()));
+        int port = FreePorts.next();
+        String viaForwarder = "jdbc:mariadb://127.0.0.1:" + port + server.getPath();
+        try (TcpForwarder database = new TcpForwarder(port,
+                new java.net.InetSocketAddress(server.getHost(), server.getPort()))) {
+            reconfigureStore(viaForwarder, MariaDb.USER, MariaDb.PASSWORD, "3");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (bundleContext.getServiceReference(AccordStore.class) != null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue("no store while the database is down",
+                    bundleContext.getServiceReference(AccordStore.class) == null);
+            Thread.sleep(2_000);
+            assertTrue("still none after retries", bundleContext.getServiceReference(AccordStore.class) == null);
+
+            database.start();
+            AccordStore back = awaitService(AccordStore.class,
+                    s -> s.info().jdbcUrl().startsWith(viaForwarder), Duration.ofSeconds(60));
+            assertEquals("1", back.info().schemaVersion());
+            assertTrue(back.pendingWork().isEmpty());
+        }
     }
 }
