@@ -110,7 +110,7 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
 
     @Test
     public void storeIsMigratedAndKeepsPurchasesConsistent() {
-        assertEquals("1", store.info().schemaVersion());
+        assertEquals(SCHEMA_VERSION, store.info().schemaVersion());
         Instant now = clock.now().truncatedTo(ChronoUnit.MILLIS);
         String id = "pur_" + UUID.randomUUID();
         PurchaseRecord purchase = new PurchaseRecord(id, "mer_shop", "cus_1", "order-1",

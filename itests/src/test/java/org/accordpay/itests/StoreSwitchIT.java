@@ -80,7 +80,7 @@ public class StoreSwitchIT extends AccordTestSupport {
         reconfigureStore(target, MariaDb.USER, MariaDb.PASSWORD, "2");
         AccordStore moved = awaitService(AccordStore.class, s -> s.info().jdbcUrl().startsWith("jdbc:mariadb:"),
                 Duration.ofSeconds(60));
-        assertEquals("1", moved.info().schemaVersion());
+        assertEquals(SCHEMA_VERSION, moved.info().schemaVersion());
         assertTrue("a fresh database", moved.transact(tx -> tx.purchases().find(id)).isEmpty());
         assertTrue(moved.pendingWork().isEmpty());
     }
@@ -106,7 +106,7 @@ public class StoreSwitchIT extends AccordTestSupport {
             database.start();
             AccordStore back = awaitService(AccordStore.class,
                     s -> s.info().jdbcUrl().startsWith(viaForwarder), Duration.ofSeconds(60));
-            assertEquals("1", back.info().schemaVersion());
+            assertEquals(SCHEMA_VERSION, back.info().schemaVersion());
             assertTrue(back.pendingWork().isEmpty());
         }
     }

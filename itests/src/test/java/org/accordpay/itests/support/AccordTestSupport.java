@@ -30,6 +30,9 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public abstract class AccordTestSupport {
 
+    /** The newest Flyway migration the store applies. */
+    protected static final String SCHEMA_VERSION = "2";
+
     /** Store configuration PID. */
     protected static final String STORE_PID = "org.accordpay.store";
 

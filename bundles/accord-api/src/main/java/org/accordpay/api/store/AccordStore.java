@@ -23,6 +23,6 @@ public interface AccordStore {
     /** @return which database this store runs on (no secrets) */
     StoreInfo info();
 
-    /** @return what is still unfinished: open purchases, pending outbox rows, escrow balances */
+    /** @return what is still unfinished: open purchases, pending outbox rows, escrow balances, open challenges */
     PendingWork pendingWork();
 }

@@ -15,4 +15,10 @@ public interface StoreTransaction {
 
     /** @return the audit log, written unlinked in this transaction */
     AuditLog audit();
+
+    /** @return customers' credentials (device keys, identification table, lock-out) */
+    CredentialRepository credentials();
+
+    /** @return challenges and the used-cell log */
+    ChallengeRepository challenges();
 }

@@ -21,10 +21,15 @@ import org.accordpay.api.store.StoreException;
 import org.accordpay.api.store.StoreWork;
 import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.StoreInfo;
+import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.store.internal.entity.AuditEntryEntity;
+import org.accordpay.store.internal.entity.ChallengeEntity;
+import org.accordpay.store.internal.entity.CredentialFailureEntity;
+import org.accordpay.store.internal.entity.CustomerCredentialEntity;
 import org.accordpay.store.internal.entity.LedgerPostingEntity;
 import org.accordpay.store.internal.entity.OutboxEntity;
 import org.accordpay.store.internal.entity.PurchaseEntity;
+import org.accordpay.store.internal.entity.UsedCellEntity;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
@@ -34,7 +39,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 public final class JpaStore implements AccordStore, AutoCloseable {
 
     static final List<Class<?>> ENTITIES = List.of(PurchaseEntity.class, OutboxEntity.class,
-            LedgerPostingEntity.class, AuditEntryEntity.class);
+            LedgerPostingEntity.class, AuditEntryEntity.class, CustomerCredentialEntity.class,
+            CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;
@@ -175,7 +181,9 @@ public final class JpaStore implements AccordStore, AutoCloseable {
                     escrow.put(((String) row[0]).trim(), sum);
                 }
             }
-            return new PendingWork(open, outbox, escrow);
+            long challenges = em.createQuery("select count(c) from ChallengeEntity c where c.state = :open",
+                    Long.class).setParameter("open", ChallengeState.OPEN.name()).getSingleResult();
+            return new PendingWork(open, outbox, escrow, challenges);
         });
     }
 

@@ -3,6 +3,8 @@ package org.accordpay.store.internal;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import org.accordpay.api.store.AuditLog;
+import org.accordpay.api.store.ChallengeRepository;
+import org.accordpay.api.store.CredentialRepository;
 import org.accordpay.api.store.LedgerRepository;
 import org.accordpay.api.store.OutboxRepository;
 import org.accordpay.api.store.PurchaseRepository;
@@ -16,6 +18,8 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaOutboxRepository outbox;
     private final JpaLedgerRepository ledger;
     private final JpaAuditLog audit;
+    private final JpaCredentialRepository credentials;
+    private final JpaChallengeRepository challenges;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -24,6 +28,8 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.outbox = new JpaOutboxRepository(this);
         this.ledger = new JpaLedgerRepository(this);
         this.audit = new JpaAuditLog(this, clock);
+        this.credentials = new JpaCredentialRepository(this);
+        this.challenges = new JpaChallengeRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -60,5 +66,17 @@ final class JpaStoreTransaction implements StoreTransaction {
     public AuditLog audit() {
         em();
         return audit;
+    }
+
+    @Override
+    public CredentialRepository credentials() {
+        em();
+        return credentials;
+    }
+
+    @Override
+    public ChallengeRepository challenges() {
+        em();
+        return challenges;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.purchase.PurchaseState;
@@ -24,6 +26,9 @@ import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.LedgerRepository;
 import org.accordpay.api.store.StoreException;
+import org.accordpay.api.store.dto.ChallengeRecord;
+import org.accordpay.api.store.dto.ChallengeState;
+import org.accordpay.api.store.dto.CustomerCredential;
 import org.accordpay.api.store.dto.OutboxMessage;
 import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.Posting;
@@ -88,7 +93,7 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("1");
+        assertThat(info.schemaVersion()).isEqualTo("2");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -316,9 +321,15 @@ abstract class StoreContractTest {
             tx.purchases().insert(purchase(id("p"), PurchaseState.SETTLED));
             tx.outbox().enqueue(message(id("o"), "sms", T0));
             tx.ledger().post(posting(id("post"), "GBP", 1234));
+            tx.challenges().insert(challenge(id("ch"), id("c"), 1, T0.plusSeconds(60)));
+            ChallengeRecord closed = challenge(id("ch"), id("c"), 2, T0.plusSeconds(60));
+            tx.challenges().insert(closed);
+            tx.challenges().close(closed.challengeId(), ChallengeState.OPEN, ChallengeState.APPROVED, T0);
             return null;
         });
         PendingWork after = store.pendingWork();
+        assertThat(after.openChallenges()).isEqualTo(before.openChallenges() + 1);
+        assertThat(after.toString()).contains(after.openChallenges() + " open challenge(s)");
         assertThat(after.openPurchases()).isEqualTo(before.openPurchases() + 1);
         assertThat(after.pendingOutbox()).isEqualTo(before.pendingOutbox() + 1);
         assertThat(after.escrowBalances().get("GBP"))
@@ -366,7 +377,336 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("1");
+        assertThat(store.info().schemaVersion()).isEqualTo("2");
+    }
+
+    static CustomerCredential credential(String customerId, Instant at) {
+        return new CustomerCredential(customerId, "dev-1", new byte[] {1, 2, 3}, new byte[] {4, 5},
+                "tbl-" + customerId, 1, new byte[] {9, 8, 7, 6}, new byte[] {42}, 1, 100, 0, null, null, at, at, 0);
+    }
+
+    static CustomerCredential with(CustomerCredential c, int remainingCells, int failures, Instant lockedAt,
+            String reason, int keyVersion, Instant at) {
+        return new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(), c.deviceTransportKey(),
+                c.tableId(), c.generation(), c.sealedTable(), c.wrappedDataKey(), keyVersion, remainingCells, failures,
+                lockedAt, reason, c.enrolledAt(), at, c.version());
+    }
+
+    static ChallengeRecord challenge(String challengeId, String customerId, int cell, Instant expiresAt) {
+        return new ChallengeRecord(challengeId, customerId, cell, null, Mode.TEST,
+                "bind".getBytes(StandardCharsets.UTF_8), T0, expiresAt, ChallengeState.OPEN, null, false);
+    }
+
+    @Test
+    void insertFindAndUpdateCredential() {
+        String cid = id("c");
+        CustomerCredential c = credential(cid, T0);
+        store.transact(tx -> {
+            tx.credentials().insert(c);
+            return null;
+        });
+        CustomerCredential found = store.transact(tx -> tx.credentials().find(cid)).orElseThrow();
+        assertThat(found).isEqualTo(c);
+        assertThat(found.sealedTable()).containsExactly(9, 8, 7, 6);
+        assertThat(found.toString()).doesNotContain("[9, 8");
+        assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().find("nope"))).isEmpty();
+        assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().lockForUpdate("nope")))
+                .isEmpty();
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.credentials().insert(c);
+            return null;
+        })).isInstanceOf(StoreException.class).hasMessageContaining("already has a credential");
+
+        Instant t1 = T0.plusSeconds(5);
+        CustomerCredential updated = store.transact(tx -> {
+            CustomerCredential locked = tx.credentials().lockForUpdate(cid).orElseThrow();
+            tx.credentials().update(with(locked, 99, 3, t1, "too many failures", 2, t1));
+            return tx.credentials().find(cid).orElseThrow();
+        });
+        assertThat(updated.remainingCells()).isEqualTo(99);
+        assertThat(updated.consecutiveFailures()).isEqualTo(3);
+        assertThat(updated.lockedAt()).isEqualTo(t1);
+        assertThat(updated.lockReason()).isEqualTo("too many failures");
+        assertThat(updated.keyVersion()).isEqualTo(2);
+        assertThat(updated.enrolledAt()).isEqualTo(T0);
+        assertThat(updated.updatedAt()).isEqualTo(t1);
+        assertThat(updated.version()).isEqualTo(found.version() + 1);
+        assertThat(store.transact(tx -> tx.credentials().find(cid)).orElseThrow()).isEqualTo(updated);
+
+        // stale version: the record read before the update
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.credentials().lockForUpdate(cid);
+            tx.credentials().update(with(found, 1, 0, null, null, 1, t1));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+        // not locked in this transaction
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.credentials().update(tx.credentials().find(cid).orElseThrow());
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(store.transact(tx -> tx.credentials().find(cid)).orElseThrow()).isEqualTo(updated);
+        // insert then update in one transaction
+        String cid2 = id("c");
+        CustomerCredential inserted = store.transact(tx -> {
+            tx.credentials().insert(credential(cid2, T0));
+            CustomerCredential again = tx.credentials().find(cid2).orElseThrow();
+            tx.credentials().update(with(again, 50, 0, null, null, 1, t1));
+            return tx.credentials().find(cid2).orElseThrow();
+        });
+        assertThat(inserted.remainingCells()).isEqualTo(50);
+    }
+
+    @Test
+    void lockForUpdateSerialisesTransactions() throws Exception {
+        String cid = id("c");
+        store.transact(tx -> {
+            tx.credentials().insert(credential(cid, T0));
+            return null;
+        });
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        AtomicLong waited = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> store.transact(tx -> {
+                CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+                events.add("first locked");
+                firstLocked.countDown();
+                sleep(400);
+                tx.credentials().update(with(c, c.remainingCells() - 1, 0, null, null, 1, T0.plusSeconds(1)));
+                events.add("first committing");
+                return null;
+            }));
+            Future<CustomerCredential> second = pool.submit(() -> {
+                await(firstLocked);
+                return store.transact(tx -> {
+                    long start = System.nanoTime();
+                    events.add("second asks");
+                    CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+                    waited.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    events.add("second locked");
+                    return c;
+                });
+            });
+            first.get(30, TimeUnit.SECONDS);
+            CustomerCredential seen = second.get(30, TimeUnit.SECONDS);
+            assertThat(events).containsExactly("first locked", "second asks", "first committing", "second locked");
+            assertThat(seen.remainingCells()).as("the second saw the first's commit").isEqualTo(99);
+            assertThat(seen.version()).isEqualTo(1);
+            assertThat(waited.get()).isGreaterThanOrEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void failureLogCountsByTimeWindow() {
+        String cid = id("c");
+        store.transact(tx -> {
+            for (int day = 0; day < 5; day++) {
+                tx.credentials().recordFailure(cid, T0.plus(day, ChronoUnit.DAYS));
+            }
+            tx.credentials().recordFailure(id("c"), T0.plus(4, ChronoUnit.DAYS));
+            return null;
+        });
+        assertThat(store.<Long>transact(tx -> tx.credentials().failuresSince(cid, T0))).isEqualTo(5);
+        assertThat(store.<Long>transact(tx -> tx.credentials().failuresSince(cid, T0.plus(3, ChronoUnit.DAYS))))
+                .isEqualTo(2);
+        assertThat(store.<Long>transact(
+                tx -> tx.credentials().failuresSince(cid, T0.plus(3, ChronoUnit.DAYS).plusNanos(1000)))).isEqualTo(1);
+        assertThat(store.<Long>transact(tx -> tx.credentials().failuresSince("nobody", T0))).isZero();
+    }
+
+    @Test
+    void lockedCustomersAndKeyVersions() {
+        String prefix = "kv" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String a = prefix + "a";
+        String b = prefix + "b";
+        String c = prefix + "c";
+        long lockedBefore = store.transact(tx -> tx.credentials().countLocked());
+        store.transact(tx -> {
+            tx.credentials().insert(credential(a, T0));
+            tx.credentials().insert(with(credential(b, T0), 100, 10, T0, "10 failures", 1, T0));
+            tx.credentials().insert(with(credential(c, T0), 100, 0, null, null, 7, T0));
+            return null;
+        });
+        assertThat(store.<Long>transact(tx -> tx.credentials().countLocked())).isEqualTo(lockedBefore + 1);
+        assertThat(store.<List<String>>transact(tx -> tx.credentials().lockedCustomers())).contains(b)
+                .doesNotContain(a, c);
+        List<String> below = store.transact(tx -> tx.credentials().customersWithKeyVersionBelow(7, 100000));
+        assertThat(below).contains(a, b).doesNotContain(c);
+        assertThat(below).isSorted();
+        assertThat(store.<List<String>>transact(tx -> tx.credentials().customersWithKeyVersionBelow(7, 1)))
+                .hasSize(1);
+        assertThat(store.<List<String>>transact(tx -> tx.credentials().customersWithKeyVersionBelow(7, 0)))
+                .isEmpty();
+    }
+
+    @Test
+    void challengeInsertOpenForAndCloseCompareAndSet() {
+        String cid = id("c");
+        ChallengeRecord ch = new ChallengeRecord(id("ch"), cid, 17, "p-1", Mode.LIVE, new byte[] {5, 6}, T0,
+                T0.plusSeconds(120), ChallengeState.OPEN, null, false);
+        store.transact(tx -> {
+            tx.challenges().insert(ch);
+            return null;
+        });
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().find(ch.challengeId()))).contains(ch);
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).contains(ch);
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor("nobody"))).isEmpty();
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().find("nope"))).isEmpty();
+
+        Instant t1 = T0.plusSeconds(30);
+        ChallengeRecord failed = store.transact(
+                tx -> tx.challenges().close(ch.challengeId(), ChallengeState.OPEN, ChallengeState.FAILED, t1, true));
+        assertThat(failed.state()).isEqualTo(ChallengeState.FAILED);
+        assertThat(failed.answeredAt()).isEqualTo(t1);
+        assertThat(failed.attemptCounted()).isTrue();
+        assertThat(failed.binding()).containsExactly(5, 6);
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).isEmpty();
+
+        assertThatThrownBy(() -> store.transact(
+                tx -> tx.challenges().close(ch.challengeId(), ChallengeState.OPEN, ChallengeState.APPROVED, t1)))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("FAILED");
+        assertThatThrownBy(() -> store.transact(
+                tx -> tx.challenges().close("missing", ChallengeState.OPEN, ChallengeState.APPROVED, t1)))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.transact(
+                tx -> tx.challenges().close(ch.challengeId(), ChallengeState.FAILED, ChallengeState.OPEN, t1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the 4-argument close leaves attemptCounted alone
+        ChallengeRecord cancelled = store.transact(tx -> tx.challenges().close(ch.challengeId(),
+                ChallengeState.FAILED, ChallengeState.CANCELLED, t1.plusSeconds(1)));
+        assertThat(cancelled.attemptCounted()).isTrue();
+        assertThat(cancelled.answeredAt()).isEqualTo(t1.plusSeconds(1));
+
+        // a new OPEN challenge once the previous one is closed
+        ChallengeRecord next = challenge(id("ch"), cid, 18, T0.plusSeconds(300));
+        store.transact(tx -> {
+            tx.challenges().insert(next);
+            return null;
+        });
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).contains(next);
+    }
+
+    @Test
+    void secondOpenChallengeForTheSameCustomerIsRefused() {
+        String cid = id("c");
+        ChallengeRecord first = challenge(id("ch"), cid, 1, T0.plusSeconds(60));
+        store.transact(tx -> {
+            tx.challenges().insert(first);
+            return null;
+        });
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.challenges().insert(challenge(id("ch"), cid, 2, T0.plusSeconds(60)));
+            return null;
+        })).isInstanceOf(StoreException.class).hasMessageContaining("OPEN challenge");
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.challenges().insert(first);
+            return null;
+        })).isInstanceOf(StoreException.class).hasMessageContaining("already exists");
+        // closed challenges do not count: any number of them per customer
+        store.transact(tx -> {
+            for (int i = 0; i < 3; i++) {
+                ChallengeRecord c = challenge(id("ch"), cid, 10 + i, T0.plusSeconds(60));
+                tx.challenges().insert(new ChallengeRecord(c.challengeId(), cid, c.cellAddress(), null, Mode.TEST,
+                        c.binding(), T0, c.expiresAt(), ChallengeState.EXPIRED, T0.plusSeconds(61), false));
+            }
+            return null;
+        });
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).contains(first);
+    }
+
+    @Test
+    void expiredOpenAndCountIssuedSince() {
+        String cid = id("c");
+        Instant now = Instant.parse("2031-01-01T00:00:00Z");
+        ChallengeRecord late = new ChallengeRecord(id("ch"), id("c"), 1, null, Mode.TEST, new byte[] {1},
+                now.minusSeconds(600), now.minusSeconds(300), ChallengeState.OPEN, null, false);
+        ChallengeRecord exact = new ChallengeRecord(id("ch"), id("c"), 1, null, Mode.TEST, new byte[] {1},
+                now.minusSeconds(600), now, ChallengeState.OPEN, null, false);
+        ChallengeRecord notYet = new ChallengeRecord(id("ch"), id("c"), 1, null, Mode.TEST, new byte[] {1},
+                now.minusSeconds(600), now.plusNanos(1000), ChallengeState.OPEN, null, false);
+        ChallengeRecord closed = new ChallengeRecord(id("ch"), id("c"), 1, null, Mode.TEST, new byte[] {1},
+                now.minusSeconds(600), now.minusSeconds(400), ChallengeState.APPROVED, now.minusSeconds(500), true);
+        store.transact(tx -> {
+            for (ChallengeRecord c : List.of(late, exact, notYet, closed)) {
+                tx.challenges().insert(c);
+            }
+            for (int minutes : new int[] {10, 50, 70, 300}) {
+                tx.challenges().insert(new ChallengeRecord(id("ch"), cid, minutes, null, Mode.LIVE, new byte[0],
+                        now.minus(minutes, ChronoUnit.MINUTES), now.minus(minutes, ChronoUnit.MINUTES).plusSeconds(60),
+                        ChallengeState.EXPIRED, now, false));
+            }
+            return null;
+        });
+        List<ChallengeRecord> expired = store.transact(tx -> tx.challenges().expiredOpen(now, 1000));
+        assertThat(expired).extracting(ChallengeRecord::challengeId)
+                .contains(late.challengeId(), exact.challengeId())
+                .doesNotContain(notYet.challengeId(), closed.challengeId());
+        assertThat(expired).allMatch(c -> c.state() == ChallengeState.OPEN && !c.expiresAt().isAfter(now));
+        assertThat(expired).extracting(ChallengeRecord::expiresAt).isSorted();
+        assertThat(store.<List<ChallengeRecord>>transact(tx -> tx.challenges().expiredOpen(now, 1))).hasSize(1);
+        assertThat(store.<List<ChallengeRecord>>transact(tx -> tx.challenges().expiredOpen(now, 0))).isEmpty();
+
+        assertThat(store.<Long>transact(tx -> tx.challenges().countIssuedSince(cid, now.minus(1, ChronoUnit.HOURS))))
+                .isEqualTo(2);
+        assertThat(store.<Long>transact(tx -> tx.challenges().countIssuedSince(cid, now.minus(1, ChronoUnit.DAYS))))
+                .isEqualTo(4);
+        assertThat(store.<Long>transact(tx -> tx.challenges().countIssuedSince(cid, now.minus(10, ChronoUnit.MINUTES))))
+                .isEqualTo(1);
+        assertThat(store.<Long>transact(tx -> tx.challenges().countIssuedSince("nobody", T0))).isZero();
+    }
+
+    @Test
+    void cellIsUsedOnlyOncePerTableGeneration() {
+        String cid = id("c");
+        String table = id("tbl");
+        boolean[] results = store.transact(tx -> new boolean[] {
+                tx.challenges().markCellUsed(cid, table, 1, 5, T0),
+                tx.challenges().markCellUsed(cid, table, 1, 5, T0), // same transaction: refused, tx still usable
+                tx.challenges().markCellUsed(cid, table, 1, 6, T0),
+                tx.challenges().markCellUsed(cid, table, 2, 5, T0)});
+        assertThat(results).containsExactly(true, false, true, true);
+        assertThat(store.<Boolean>transact(tx -> tx.challenges().markCellUsed(cid, table, 1, 5, T0))).isFalse();
+        // a refusal does not poison the transaction: later writes commit
+        String pid = id("p");
+        store.transact(tx -> {
+            assertThat(tx.challenges().markCellUsed(cid, table, 1, 6, T0)).isFalse();
+            tx.purchases().insert(purchase(pid, PurchaseState.REQUESTED));
+            return null;
+        });
+        assertThat(store.<Optional<PurchaseRecord>>transact(tx -> tx.purchases().find(pid))).isPresent();
+        assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount(cid, table, 1))).isEqualTo(2);
+        assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount(cid, table, 2))).isEqualTo(1);
+        assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount(cid, table, 3))).isZero();
+        assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount("nobody", table, 1))).isZero();
+    }
+
+    @Test
+    void challengeWorkRollsBackWithTheTransaction() {
+        String cid = id("c");
+        String table = id("tbl");
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.credentials().insert(credential(cid, T0));
+            tx.credentials().recordFailure(cid, T0);
+            tx.challenges().insert(challenge(id("ch"), cid, 1, T0.plusSeconds(60)));
+            tx.challenges().markCellUsed(cid, table, 1, 1, T0);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().find(cid))).isEmpty();
+        assertThat(store.<Long>transact(tx -> tx.credentials().failuresSince(cid, T0))).isZero();
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).isEmpty();
+        assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount(cid, table, 1))).isZero();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void await(CountDownLatch latch) {

@@ -1,0 +1,36 @@
+package org.accordpay.api.challenge;
+
+/** A challenge operation refused; {@link #code()} is stable and machine-readable. */
+public class ChallengeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The customer has no credential. */
+    public static final String UNKNOWN_CUSTOMER = "unknown-customer";
+    /** The customer is locked out. */
+    public static final String LOCKED = "customer-locked";
+    /** Another challenge is still open for this customer. */
+    public static final String CHALLENGE_OPEN = "challenge-open";
+    /** Too many challenges for this customer in the last hour or day. */
+    public static final String CAP_REACHED = "challenge-cap-reached";
+    /** The table has no unused cell left: re-provision. */
+    public static final String TABLE_EXHAUSTED = "table-exhausted";
+    /** The customer already has a credential. */
+    public static final String ALREADY_ENROLLED = "already-enrolled";
+
+    private final String code;
+
+    /**
+     * @param code    stable reason
+     * @param message human-readable explanation
+     */
+    public ChallengeException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** @return the stable machine-readable reason */
+    public String code() {
+        return code;
+    }
+}
