@@ -24,6 +24,7 @@ CREATE TABLE customer_credential (
     version              BIGINT       NOT NULL,
     PRIMARY KEY (customer_id)
 );
+CREATE UNIQUE INDEX ux_credential_device ON customer_credential (device_id);
 CREATE INDEX ix_credential_locked ON customer_credential (locked_at);
 CREATE INDEX ix_credential_key_version ON customer_credential (key_version, customer_id);
 

@@ -13,7 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
+import java.nio.file.Files;
+import org.accordpay.api.challenge.ChallengeEngine;
+import org.accordpay.api.challenge.dto.ChallengeRequest;
+import org.accordpay.api.challenge.dto.ChallengeVerdict;
+import org.accordpay.api.challenge.dto.CredentialStatus;
+import org.accordpay.api.challenge.dto.IssuedChallenge;
+import org.accordpay.api.challenge.dto.Outcome;
+import org.accordpay.api.challenge.dto.Provisioning;
 import org.accordpay.api.money.Money;
+import org.accordpay.crypto.Randomness;
+import org.accordpay.handset.Display;
+import org.accordpay.handset.HandsetAgent;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.purchase.PurchaseState;
 import org.accordpay.api.purchase.dto.PurchaseItem;
@@ -75,7 +86,8 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
         }
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String accord : List.of("org.accordpay.accord-api", "org.accordpay.accord-time",
-                "org.accordpay.accord-store", "org.accordpay.accord-shell")) {
+                "org.accordpay.accord-store", "org.accordpay.accord-shell", "org.accordpay.accord-crypto",
+                "org.accordpay.accord-challenge")) {
             assertTrue(accord + " installed", java.util.Arrays.stream(bundleContext.getBundles())
                     .anyMatch(b -> accord.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE));
         }
@@ -102,7 +114,7 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
 
     @Test
     public void accordFeaturesAreInstalled() throws Exception {
-        for (String name : List.of("accord", "accord-base", "accord-store")) {
+        for (String name : List.of("accord", "accord-base", "accord-store", "accord-challenge", "accord-shell")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
         assertFalse("Karaf's http feature is not part of Accord", features.isInstalled(features.getFeature("http")));
@@ -209,6 +221,41 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
         });
         assertTrue(store.transact(tx -> tx.outbox().due("bank", now.plus(Duration.ofDays(4)), 1000)).stream()
                 .noneMatch(m -> m.id().equals(id)));
+    }
+
+    @Test
+    public void aChallengeSurvivesARestartOfTheEngine() throws Exception {
+        ChallengeEngine engine = awaitService(ChallengeEngine.class, e -> true, Duration.ofSeconds(60));
+        char[] pin = "493817".toCharArray();
+        HandsetAgent phone = HandsetAgent.create(Files.createTempDirectory("phone").resolve("handset.state"),
+                clock.asClock());
+        String customer = "cus_" + UUID.randomUUID();
+        Provisioning provisioning = engine.enrol(customer, phone.enrolmentRequest(Randomness.bytes(16)));
+        phone.enrol(provisioning.packageBytes(), pin);
+
+        IssuedChallenge challenge = engine.issue(new ChallengeRequest(customer, "pur_it", 4200, "EUR", "mer_it",
+                "Boutique Essai", Mode.TEST));
+
+        Bundle challengeBundle = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.accordpay.accord-challenge".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        challengeBundle.stop();
+        challengeBundle.start();
+        ChallengeEngine restarted = awaitService(ChallengeEngine.class, e -> e != engine, Duration.ofSeconds(60));
+
+        Display shown = phone.show(challenge.sealedMessage()).orElseThrow();
+        assertEquals("42.00 EUR", shown.amountText());
+        assertEquals("Boutique Essai", shown.merchantName());
+        ChallengeVerdict verdict = restarted.answer(phone.approve(pin));
+        assertEquals(Outcome.APPROVED, verdict.outcome());
+        assertEquals("pur_it", verdict.purchaseId());
+
+        IssuedChallenge second = restarted.issue(new ChallengeRequest(customer, "pur_it2", 990, "EUR", "mer_it",
+                "Boutique Essai", Mode.TEST));
+        phone.show(second.sealedMessage()).orElseThrow();
+        assertEquals(Outcome.REFUSED, restarted.answer(phone.approve("493818".toCharArray())).outcome());
+        CredentialStatus status = restarted.status(customer).orElseThrow();
+        assertEquals(1, status.consecutiveFailures());
+        assertEquals(1022, status.remainingCells());
     }
 
     @Test

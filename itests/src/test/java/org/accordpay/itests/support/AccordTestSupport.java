@@ -1,6 +1,7 @@
 package org.accordpay.itests.support;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -65,7 +66,12 @@ public abstract class AccordTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-                editConfigurationFilePut("etc/org.accordpay.time.cfg", "adjustable", "true")));
+                editConfigurationFilePut("etc/org.accordpay.time.cfg", "adjustable", "true"),
+                // cheap PIN encoding for tests; the real cost is measured by the benchmarks
+                editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.memory.kib", "64"),
+                editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.iterations", "1"),
+                // the reference handset agent, to answer challenges as a phone would
+                mavenBundle("org.accordpay", "accord-handset", System.getProperty("accord.version"))));
         options.addAll(java17Options());
         options.addAll(databaseOptions());
         return options.toArray(new Option[0]);

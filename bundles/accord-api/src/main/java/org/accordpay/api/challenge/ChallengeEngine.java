@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.accordpay.api.challenge.dto.ChallengeRequest;
 import org.accordpay.api.challenge.dto.ChallengeVerdict;
 import org.accordpay.api.challenge.dto.CredentialStatus;
-import org.accordpay.api.challenge.dto.DeviceRegistration;
 import org.accordpay.api.challenge.dto.IssuedChallenge;
 import org.accordpay.api.challenge.dto.Provisioning;
 
@@ -16,12 +15,14 @@ import org.accordpay.api.challenge.dto.Provisioning;
 public interface ChallengeEngine {
 
     /**
-     * Enrols a customer's handset: registers its public keys, generates a fresh table and keeps
-     * Accord's copy encrypted at rest.
+     * Enrols a customer's handset: checks its enrolment request (handset protocol v1: its public
+     * keys with proof of possession), generates a fresh table, keeps Accord's copy encrypted at
+     * rest and returns the sealed provisioning package for the handset.
      *
-     * @throws ChallengeException {@code already-enrolled}
+     * @param enrolmentRequest the bytes the handset produced
+     * @throws ChallengeException {@code already-enrolled} or {@code malformed-enrolment}
      */
-    Provisioning enrol(String customerId, DeviceRegistration device);
+    Provisioning enrol(String customerId, byte[] enrolmentRequest);
 
     /**
      * Issues a challenge on a never-used cell, bound to the purchase. The cell is deleted from

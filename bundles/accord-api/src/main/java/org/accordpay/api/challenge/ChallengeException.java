@@ -15,6 +15,8 @@ public class ChallengeException extends RuntimeException {
     public static final String CAP_REACHED = "challenge-cap-reached";
     /** The table has no unused cell left: re-provision. */
     public static final String TABLE_EXHAUSTED = "table-exhausted";
+    /** The enrolment request does not parse or its proof of possession fails. */
+    public static final String MALFORMED_ENROLMENT = "malformed-enrolment";
     /** The customer already has a credential. */
     public static final String ALREADY_ENROLLED = "already-enrolled";
 

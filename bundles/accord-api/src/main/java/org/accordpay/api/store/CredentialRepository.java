@@ -28,6 +28,12 @@ public interface CredentialRepository {
     Optional<CustomerCredential> find(String customerId);
 
     /**
+     * @param deviceId a registered device id (unique across customers)
+     * @return the credential the device belongs to, if any (no lock taken)
+     */
+    Optional<CustomerCredential> findByDevice(String deviceId);
+
+    /**
      * Reads the credential and locks its row for writing ({@code SELECT ... FOR UPDATE}) until
      * this transaction ends.
      *

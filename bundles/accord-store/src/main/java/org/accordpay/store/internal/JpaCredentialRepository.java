@@ -62,6 +62,17 @@ final class JpaCredentialRepository implements CredentialRepository {
     }
 
     @Override
+    public Optional<CustomerCredential> findByDevice(String deviceId) {
+        Objects.requireNonNull(deviceId, "device id");
+        return tx.em().createQuery("select c from CustomerCredentialEntity c where c.deviceId = :device",
+                        CustomerCredentialEntity.class)
+                .setParameter("device", deviceId)
+                .getResultStream()
+                .findFirst()
+                .map(JpaCredentialRepository::toRecord);
+    }
+
+    @Override
     public Optional<CustomerCredential> lockForUpdate(String customerId) {
         Objects.requireNonNull(customerId, "customer id");
         EntityManager em = tx.em();

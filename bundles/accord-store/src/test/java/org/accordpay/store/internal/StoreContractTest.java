@@ -381,7 +381,7 @@ abstract class StoreContractTest {
     }
 
     static CustomerCredential credential(String customerId, Instant at) {
-        return new CustomerCredential(customerId, "dev-1", new byte[] {1, 2, 3}, new byte[] {4, 5},
+        return new CustomerCredential(customerId, "dev-" + customerId, new byte[] {1, 2, 3}, new byte[] {4, 5},
                 "tbl-" + customerId, 1, new byte[] {9, 8, 7, 6}, new byte[] {42}, 1, 100, 0, null, null, at, at, 0);
     }
 
@@ -409,6 +409,9 @@ abstract class StoreContractTest {
         assertThat(found).isEqualTo(c);
         assertThat(found.sealedTable()).containsExactly(9, 8, 7, 6);
         assertThat(found.toString()).doesNotContain("[9, 8");
+        assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().findByDevice(c.deviceId()))).contains(c);
+        assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().findByDevice("nope")))
+                .isEmpty();
         assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().find("nope"))).isEmpty();
         assertThat(store.<Optional<CustomerCredential>>transact(tx -> tx.credentials().lockForUpdate("nope")))
                 .isEmpty();

@@ -8,8 +8,8 @@ package org.accordpay.api.challenge.dto;
  * @param tableId    the identification table's id
  * @param generation table generation (1 at enrolment, +1 per re-provisioning)
  * @param cells      number of cells in the table
- * @param packageBytes the provisioning package (handset protocol v1); holds the table in clear:
- *                   deliver it and forget it
+ * @param packageBytes the sealed provisioning package (handset protocol v1), readable only by the
+ *                   enrolling device: deliver it over TLS, once
  */
 public record Provisioning(String customerId, String deviceId, String tableId, int generation, int cells,
         byte[] packageBytes) {

@@ -1,0 +1,111 @@
+package org.accordpay.challenge.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.accordpay.crypto.AesGcm;
+import org.accordpay.crypto.IntegrityException;
+import org.accordpay.crypto.KeyCustody;
+import org.accordpay.crypto.Randomness;
+import org.accordpay.crypto.SecretBytes;
+import org.accordpay.crypto.protocol.ByteWriter;
+
+/**
+ * Accord's copy of a customer's secrets at rest: the identification table, the device transport
+ * key and each challenged cell are AES-256-GCM encrypted under a per-customer data key, bound to
+ * the customer id, table generation and key version; the data key is wrapped by {@link KeyCustody}.
+ */
+final class TableVault {
+
+    private static final String TABLE = "accord.table.v1";
+    private static final String TRANSPORT = "accord.transport.v1";
+    private static final String CHALLENGE = "accord.challenge.v1";
+    private static final String DATA_KEY = "accord.datakey.v1";
+
+    private final KeyCustody custody;
+
+    TableVault(KeyCustody custody) {
+        this.custody = custody;
+    }
+
+    /** A fresh data key, wrapped for {@code customerId} and {@code generation}. */
+    byte[] newWrappedDataKey(String customerId, int generation) {
+        byte[] dataKey = Randomness.bytes(32);
+        try {
+            return custody.wrapDataKey(dataKey, aad(DATA_KEY, customerId, generation, 0, null));
+        } finally {
+            SecretBytes.zero(dataKey);
+        }
+    }
+
+    /** @return the KEK version a wrapped data key names */
+    int keyVersionOf(byte[] wrappedDataKey) {
+        return custody.keyVersionOf(wrappedDataKey);
+    }
+
+    /** Unwraps the data key; close it after use. */
+    SecretBytes dataKey(byte[] wrappedDataKey, String customerId, int generation) throws IntegrityException {
+        return custody.unwrapDataKey(wrappedDataKey, aad(DATA_KEY, customerId, generation, 0, null));
+    }
+
+    /** Re-wraps an unwrapped data key under the current KEK. */
+    byte[] rewrap(SecretBytes dataKey, String customerId, int generation) {
+        return dataKey.apply(k -> custody.wrapDataKey(k, aad(DATA_KEY, customerId, generation, 0, null)));
+    }
+
+    byte[] sealTable(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] cells) {
+        return seal(dataKey, aad(TABLE, customerId, generation, keyVersion, null), cells);
+    }
+
+    byte[] openTable(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] sealed)
+            throws IntegrityException {
+        return open(dataKey, aad(TABLE, customerId, generation, keyVersion, null), sealed);
+    }
+
+    byte[] sealTransportKey(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] key) {
+        return seal(dataKey, aad(TRANSPORT, customerId, generation, keyVersion, null), key);
+    }
+
+    SecretBytes openTransportKey(SecretBytes dataKey, String customerId, int generation, int keyVersion,
+            byte[] sealed) throws IntegrityException {
+        return SecretBytes.adopt(open(dataKey, aad(TRANSPORT, customerId, generation, keyVersion, null), sealed));
+    }
+
+    /** Seals the challenged cell with the challenge it belongs to (the cell is gone from the table). */
+    byte[] sealChallenge(SecretBytes dataKey, String customerId, int generation, String challengeId,
+            byte[] cellAndChallenge) {
+        return seal(dataKey, aad(CHALLENGE, customerId, generation, 0, challengeId), cellAndChallenge);
+    }
+
+    byte[] openChallenge(SecretBytes dataKey, String customerId, int generation, String challengeId, byte[] sealed)
+            throws IntegrityException {
+        return open(dataKey, aad(CHALLENGE, customerId, generation, 0, challengeId), sealed);
+    }
+
+    private static byte[] seal(SecretBytes key, byte[] aad, byte[] plaintext) {
+        byte[] nonce = Randomness.bytes(AesGcm.NONCE_LENGTH);
+        byte[] ciphertext = AesGcm.seal(key, nonce, aad, plaintext);
+        byte[] out = Arrays.copyOf(nonce, nonce.length + ciphertext.length);
+        System.arraycopy(ciphertext, 0, out, nonce.length, ciphertext.length);
+        return out;
+    }
+
+    private static byte[] open(SecretBytes key, byte[] aad, byte[] sealed) throws IntegrityException {
+        if (sealed == null || sealed.length < AesGcm.NONCE_LENGTH + AesGcm.TAG_LENGTH) {
+            throw new IntegrityException("sealed value too short");
+        }
+        byte[] nonce = Arrays.copyOf(sealed, AesGcm.NONCE_LENGTH);
+        return AesGcm.open(key, nonce, aad, Arrays.copyOfRange(sealed, AesGcm.NONCE_LENGTH, sealed.length));
+    }
+
+    private static byte[] aad(String label, String customerId, int generation, int keyVersion, String extra) {
+        ByteWriter w = new ByteWriter().str8(label).str8(customerId).u32(generation).u32(keyVersion);
+        if (extra != null) {
+            w.str8(extra);
+        }
+        return w.toByteArray();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

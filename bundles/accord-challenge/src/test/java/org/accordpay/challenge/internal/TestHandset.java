@@ -1,0 +1,64 @@
+package org.accordpay.challenge.internal;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.accordpay.crypto.Ed25519;
+import org.accordpay.crypto.RawKeyPair;
+import org.accordpay.crypto.Randomness;
+import org.accordpay.crypto.protocol.Challenge;
+import org.accordpay.crypto.protocol.Decision;
+import org.accordpay.crypto.protocol.EnrolmentRequest;
+import org.accordpay.crypto.protocol.HandsetProtocol;
+import org.accordpay.crypto.protocol.ProtocolException;
+import org.accordpay.crypto.protocol.Protocol;
+import org.accordpay.crypto.X25519;
+
+/**
+ * A minimal handset built on the protocol functions alone (no PIN encoding), to drive the engine
+ * in tests: it can answer with the right cell, or with a wrong one as a wrong PIN would produce.
+ */
+final class TestHandset {
+
+    final RawKeyPair signing = Ed25519.generate();
+    final RawKeyPair agreement = X25519.generate();
+    private HandsetProtocol.OpenedProvisioning provisioning;
+    private final Set<Integer> erased = new HashSet<>();
+
+    byte[] enrolmentRequest() {
+        return EnrolmentRequest.create(Randomness.bytes(16), signing, agreement).encode();
+    }
+
+    void provision(byte[] sealedPackage) throws ProtocolException {
+        provisioning = HandsetProtocol.openProvisioning(agreement.privateKey(), agreement.publicKey(), sealedPackage);
+    }
+
+    Challenge read(byte[] sealedChallenge, long nowEpochSeconds) throws ProtocolException {
+        return HandsetProtocol.openChallenge(provisioning.transportKey(), provisioning.pkg().deviceId(),
+                sealedChallenge, nowEpochSeconds, erased::contains);
+    }
+
+    /** Answers with the right cell (the right PIN). */
+    byte[] answer(byte[] sealedChallenge, long now, Decision decision) throws ProtocolException {
+        return respond(sealedChallenge, now, decision, false);
+    }
+
+    /** Answers with a wrong cell, as a wrong PIN decodes one. */
+    byte[] answerWithWrongPin(byte[] sealedChallenge, long now) throws ProtocolException {
+        return respond(sealedChallenge, now, Decision.APPROVE, true);
+    }
+
+    private byte[] respond(byte[] sealedChallenge, long now, Decision decision, boolean wrong)
+            throws ProtocolException {
+        Challenge challenge = read(sealedChallenge, now);
+        int address = challenge.cellAddress();
+        byte[] cells = provisioning.pkg().cells();
+        byte[] cell = Arrays.copyOfRange(cells, address * Protocol.CELL_LENGTH, (address + 1) * Protocol.CELL_LENGTH);
+        if (wrong) {
+            cell = Randomness.bytes(Protocol.CELL_LENGTH);
+        }
+        erased.add(address);
+        return HandsetProtocol.buildResponse(cell, challenge, decision, signing.privateKey(),
+                provisioning.pkg().accordHpkePublicKey());
+    }
+}
