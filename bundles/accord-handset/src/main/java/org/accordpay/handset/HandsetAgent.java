@@ -22,6 +22,8 @@ import org.accordpay.crypto.protocol.PinPolicy;
 import org.accordpay.crypto.protocol.ProtocolException;
 import org.accordpay.crypto.protocol.ProvisioningPackage;
 import org.accordpay.crypto.protocol.Refusal;
+import org.accordpay.crypto.protocol.ReprovisionAck;
+import org.accordpay.crypto.protocol.ReprovisionRequest;
 import org.accordpay.crypto.protocol.SignedResponse;
 
 /**
@@ -71,6 +73,30 @@ public final class HandsetAgent {
         }
     }
 
+    /**
+     * The re-provisioning request to send to Accord over TLS (section 10), right after the
+     * customer approved the re-provisioning challenge {@code approvedChallengeId} with the PIN:
+     * signed by the registered device key; the agreement key stays the device's current one.
+     */
+    public byte[] reprovisionRequest(byte[] approvedChallengeId) throws HandsetException {
+        requireEnrolledUnchecked();
+        try (RawKeyPair sig = Ed25519.fromPrivate(state.signingPrivate);
+                RawKeyPair ka = X25519.fromPrivate(state.agreementPrivate)) {
+            return ReprovisionRequest.create(approvedChallengeId, sig, ka).encode();
+        }
+    }
+
+    /**
+     * The signed acknowledgement of the installed table generation, to send to Accord over TLS;
+     * deterministic, so it can be sent again until Accord confirms.
+     */
+    public byte[] acknowledgement() throws HandsetException {
+        requireEnrolledUnchecked();
+        try (SecretBytes sig = SecretBytes.copyOf(state.signingPrivate)) {
+            return ReprovisionAck.create(state.deviceId, state.generation, state.tableId, sig).encode();
+        }
+    }
+
     public byte[] signingPublicKey() {
         return state.signingPublic.clone();
     }
@@ -104,13 +130,18 @@ public final class HandsetAgent {
      * Installs a new table generation (re-provisioning): same device and customer, higher
      * generation. The table is encoded under {@code pin}, which the handset cannot check (as
      * always): the customer types the PIN used for the challenge that authorised the
-     * re-provisioning.
+     * re-provisioning. The new state is written in one atomic file replace before the
+     * acknowledgement is made.
+     *
+     * @return the signed acknowledgement to send to Accord (as {@link #acknowledgement()})
      */
-    public void reprovision(byte[] sealedPackage, char[] pin) throws ProtocolException, HandsetException, IOException {
+    public byte[] reprovision(byte[] sealedPackage, char[] pin) throws ProtocolException, HandsetException,
+            IOException {
         if (!state.enrolled) {
             throw new HandsetException("not enrolled");
         }
         install(sealedPackage, pin, state);
+        return acknowledgement();
     }
 
     private void install(byte[] sealedPackage, char[] pin, HandsetState current)

@@ -124,6 +124,38 @@ class HandsetAgentTest {
         assertThat(gen1).isNotEqualTo(accord.tableId);
     }
 
+    @Test
+    void reprovisionRequestIsSignedByTheRegisteredKeyAndTheAckNamesTheNewGeneration() throws Exception {
+        byte[] approved = org.accordpay.crypto.protocol.ServerProtocol.newId();
+        org.accordpay.crypto.protocol.ReprovisionRequest request =
+                org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionRequest(agent.reprovisionRequest(approved));
+        assertThat(request.approvedChallengeId()).isEqualTo(approved);
+        assertThat(request.signingPublicKey()).isEqualTo(accord.devicePublicKey);
+        assertThat(request.agreementPublicKey()).isEqualTo(accord.agreementPublicKey);
+
+        byte[] pkg2 = accord.newGeneration();
+        byte[] ackBytes = agent.reprovision(pkg2, PIN);
+        org.accordpay.crypto.protocol.ReprovisionAck ack =
+                org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionAck(ackBytes);
+        assertThat(ackBytes).hasSize(org.accordpay.crypto.protocol.ReprovisionAck.LENGTH);
+        assertThat(ack.signatureValid(accord.devicePublicKey)).isTrue();
+        assertThat(ack.deviceId()).isEqualTo(accord.deviceId);
+        assertThat(ack.generation()).isEqualTo(2);
+        assertThat(ack.tableId()).isEqualTo(accord.tableId);
+        // the state file was written first: a restarted agent sends the same acknowledgement again
+        assertThat(HandsetAgent.load(file, clock).acknowledgement()).isEqualTo(ackBytes);
+        byte[] flipped = ackBytes.clone();
+        flipped[20] ^= 1;
+        assertThat(org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionAck(flipped)
+                .signatureValid(accord.devicePublicKey)).isFalse();
+        assertThatThrownBy(() -> org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionAck(
+                java.util.Arrays.copyOf(ackBytes, ackBytes.length + 1)))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(Refusal.TRAILING_BYTES));
+        assertThatThrownBy(() -> org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionRequest(ackBytes))
+                .isInstanceOf(ProtocolException.class);
+    }
+
     /** Nothing but the encoded cells (and their salt) depends on the PIN: no offline test. */
     @Test
     void stateFileDependsOnThePinOnlyThroughTheEncodedCells() throws Exception {

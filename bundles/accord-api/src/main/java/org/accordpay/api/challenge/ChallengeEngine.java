@@ -25,6 +25,46 @@ public interface ChallengeEngine {
     Provisioning enrol(String customerId, byte[] enrolmentRequest);
 
     /**
+     * Prefix of the purchase id of the challenge that authorises a re-provisioning
+     * ({@code reprovision-<n>}: zero amount, merchant "Accord").
+     */
+    String REPROVISION_PURCHASE_PREFIX = "reprovision-";
+
+    /** How long after its approval a re-provisioning challenge may authorise one. */
+    java.time.Duration REPROVISION_WINDOW = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Re-provisions an enrolled handset (handset protocol, section 10): prepares table generation
+     * n+1 (new table id, new table, new transport key) as a <em>pending</em> generation next to
+     * the current one, which stays the one challenged until {@link #confirmReprovisioning}. A
+     * second call while one is pending replaces it.
+     *
+     * <p>Requires a re-provisioning request signed by the device's registered key naming
+     * {@code approvedChallengeId}, a challenge of this customer that is APPROVED, whose purchase
+     * id starts with {@link #REPROVISION_PURCHASE_PREFIX}, with a zero amount, answered within
+     * {@link #REPROVISION_WINDOW} and never used for a re-provisioning before. Never on anything
+     * else (an SMS code alone is not enough).
+     *
+     * @param approvedChallengeId hex id of the approved re-provisioning challenge
+     * @param reprovisionRequest  the bytes the handset produced
+     * @return the sealed provisioning package of the pending generation
+     * @throws ChallengeException {@code reprovision-refused}, whatever the reason (logged only)
+     */
+    Provisioning reprovision(String customerId, String approvedChallengeId, byte[] reprovisionRequest);
+
+    /**
+     * Switches the customer to the pending generation once the handset acknowledged it (signed by
+     * the registered device key, naming the pending generation and table id): in one transaction
+     * with the credential locked, the pending generation becomes current, its remaining cells are
+     * the full table and a challenge still open on the old generation is cancelled. Idempotent:
+     * the acknowledgement of the generation already current returns the status unchanged.
+     *
+     * @param acknowledgement the bytes the handset produced
+     * @throws ChallengeException {@code reprovision-refused}, whatever the reason (logged only)
+     */
+    CredentialStatus confirmReprovisioning(String customerId, byte[] acknowledgement);
+
+    /**
      * Issues a challenge on a never-used cell, bound to the purchase. The cell is deleted from
      * Accord's table now, whatever the answer will be.
      *

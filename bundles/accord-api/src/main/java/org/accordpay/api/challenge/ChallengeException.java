@@ -20,6 +20,12 @@ public class ChallengeException extends RuntimeException {
     /** The customer already has a credential. */
     public static final String ALREADY_ENROLLED = "already-enrolled";
 
+    /**
+     * A re-provisioning request or acknowledgement was not accepted. Deliberately says nothing
+     * of which check failed (the reason is in the server log only).
+     */
+    public static final String REPROVISION_REFUSED = "reprovision-refused";
+
     private final String code;
 
     /**

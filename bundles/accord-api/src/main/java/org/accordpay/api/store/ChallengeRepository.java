@@ -65,4 +65,16 @@ public interface ChallengeRepository {
 
     /** @return how many cells of that table generation were used */
     int usedCellCount(String customerId, String tableId, int generation);
+
+    /**
+     * Records that an APPROVED challenge authorised a re-provisioning: compare-and-set, so a
+     * challenge authorises at most one. Call it under {@link CredentialRepository#lockForUpdate}.
+     *
+     * @return true when recorded now, false when the challenge was already used for one
+     * @throws StoreException when the challenge does not exist
+     */
+    boolean consumeForReprovisioning(String challengeId, Instant at);
+
+    /** @return when the challenge was used to authorise a re-provisioning, if it was */
+    Optional<Instant> consumedForReprovisioningAt(String challengeId);
 }

@@ -43,7 +43,8 @@ public interface CredentialRepository {
     Optional<CustomerCredential> lockForUpdate(String customerId);
 
     /**
-     * Writes every field but {@code customerId} and {@code enrolledAt}; the stored version goes up by one.
+     * Writes every field but {@code customerId} and {@code enrolledAt}, the pending generation
+     * included (null clears it); the stored version goes up by one.
      *
      * @throws IllegalStateException     when the credential was not locked (or inserted) in this transaction
      * @throws ConcurrentUpdateException when {@code credential.version()} is not the stored version

@@ -94,6 +94,16 @@ public final class ChallengeComponent implements ChallengeEngine, KeyRotation {
     }
 
     @Override
+    public Provisioning reprovision(String customerId, String approvedChallengeId, byte[] reprovisionRequest) {
+        return engine.reprovision(customerId, approvedChallengeId, reprovisionRequest);
+    }
+
+    @Override
+    public CredentialStatus confirmReprovisioning(String customerId, byte[] acknowledgement) {
+        return engine.confirmReprovisioning(customerId, acknowledgement);
+    }
+
+    @Override
     public IssuedChallenge issue(ChallengeRequest request) {
         return engine.issue(request);
     }

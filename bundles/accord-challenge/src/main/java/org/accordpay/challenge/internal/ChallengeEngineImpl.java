@@ -23,7 +23,9 @@ import org.accordpay.api.store.StoreTransaction;
 import org.accordpay.api.store.dto.ChallengeRecord;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.api.store.dto.CustomerCredential;
+import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.crypto.ConstantTime;
 import org.accordpay.crypto.IntegrityException;
 import org.accordpay.crypto.KeyCustody;
 import org.accordpay.crypto.Randomness;
@@ -36,6 +38,8 @@ import org.accordpay.crypto.protocol.OpenResult;
 import org.accordpay.crypto.protocol.Protocol;
 import org.accordpay.crypto.protocol.ProtocolException;
 import org.accordpay.crypto.protocol.ProvisioningPackage;
+import org.accordpay.crypto.protocol.ReprovisionAck;
+import org.accordpay.crypto.protocol.ReprovisionRequest;
 import org.accordpay.crypto.protocol.ResponseEnvelope;
 import org.accordpay.crypto.protocol.ServerProtocol;
 import org.accordpay.crypto.protocol.SignedResponse;
@@ -101,7 +105,7 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
             }
             CustomerCredential credential = new CustomerCredential(customerId, Hex.encode(deviceId),
                     request.signingPublicKey(), sealedTransport, Hex.encode(tableId), generation, sealedTable, wrapped,
-                    keyVersion, policy.tableCells(), 0, null, null, now, now, 0);
+                    keyVersion, policy.tableCells(), 0, null, null, now, now, null, 0);
             store.transact(tx -> {
                 if (tx.credentials().find(customerId).isPresent()) {
                     throw new ChallengeException(ChallengeException.ALREADY_ENROLLED,
@@ -118,6 +122,221 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
         } catch (ProtocolException | IntegrityException e) {
             LOG.warn("Enrolment of customer {} failed: {}", customerId, e.toString());
             throw new ChallengeException(ChallengeException.MALFORMED_ENROLMENT, "the enrolment request is not valid");
+        } finally {
+            SecretBytes.zero(cells);
+        }
+    }
+
+    @Override
+    public Provisioning reprovision(String customerId, String approvedChallengeId, byte[] reprovisionRequest) {
+        ReprovisionRequest request;
+        try {
+            request = ServerProtocol.parseReprovisionRequest(reprovisionRequest);
+        } catch (ProtocolException e) {
+            throw refused(customerId, "request refused: " + e.refusal());
+        }
+        if (customerId == null || approvedChallengeId == null
+                || !ConstantTime.equals(Hex.encode(request.approvedChallengeId()).getBytes(StandardCharsets.US_ASCII),
+                        approvedChallengeId.getBytes(StandardCharsets.US_ASCII))) {
+            throw refused(customerId, "the request names another challenge than " + approvedChallengeId);
+        }
+        try {
+            return store.transact(tx -> reprovisionLocked(tx, customerId, approvedChallengeId, request));
+        } catch (ConcurrentUpdateException e) {
+            throw refused(customerId, "lost a race with another re-provisioning: " + e.getMessage());
+        }
+    }
+
+    private Provisioning reprovisionLocked(StoreTransaction tx, String customerId, String challengeId,
+            ReprovisionRequest request) {
+        Instant now = now();
+        CustomerCredential credential = tx.credentials().lockForUpdate(customerId)
+                .orElseThrow(() -> refused(customerId, "not enrolled"));
+        if (credential.locked()) {
+            throw refused(customerId, "customer is locked out");
+        }
+        // proof of possession of the registered key: the request's signature verified under the
+        // key it carries, which must be the registered one
+        if (!ConstantTime.equals(credential.deviceSigningKey(), request.signingPublicKey())) {
+            throw refused(customerId, "request not signed by the registered device key");
+        }
+        ChallengeRecord approved = tx.challenges().find(challengeId)
+                .orElseThrow(() -> refused(customerId, "unknown challenge " + challengeId));
+        if (!approved.customerId().equals(customerId)) {
+            throw refused(customerId, "challenge " + challengeId + " belongs to another customer");
+        }
+        if (approved.state() != ChallengeState.APPROVED) {
+            throw refused(customerId, "challenge " + challengeId + " is " + approved.state() + ", not APPROVED");
+        }
+        if (approved.purchaseId() == null || !approved.purchaseId().startsWith(REPROVISION_PURCHASE_PREFIX)) {
+            throw refused(customerId, "challenge " + challengeId + " is for purchase " + approved.purchaseId()
+                    + ", not a re-provisioning");
+        }
+        if (approved.answeredAt() == null || approved.answeredAt().isBefore(now.minus(REPROVISION_WINDOW))
+                || approved.answeredAt().isAfter(now)) {
+            throw refused(customerId, "challenge " + challengeId + " was answered at " + approved.answeredAt()
+                    + ", not within " + REPROVISION_WINDOW.toMinutes() + " minutes of " + now);
+        }
+        long amount = approvedAmount(credential, approved);
+        if (amount != 0) {
+            throw refused(customerId, "challenge " + challengeId + " has amount " + amount + ", not 0");
+        }
+        if (!tx.challenges().consumeForReprovisioning(challengeId, now)) {
+            throw refused(customerId, "challenge " + challengeId + " already authorised a re-provisioning");
+        }
+
+        int generation = credential.generation() + 1;
+        byte[] deviceId = Hex.decode(credential.deviceId());
+        byte[] tableId = ServerProtocol.newId();
+        int cellCount = policy.tableCells();
+        byte[] cells = Randomness.bytes(cellCount * Protocol.CELL_LENGTH);
+        try (ServerProtocol.DeviceTransport transport = ServerProtocol.acceptDevice(request, deviceId);
+             ProvisioningPackage pkg = new ProvisioningPackage(Protocol.VERSION, Protocol.SUITE_1, customerId,
+                     deviceId, tableId, generation, custody.serverPublicKey(), transport.accordTransportPublicKey(),
+                     policy.handsetArgon2(), cells);
+             SecretBytes dataKey = vault.dataKey(credential.wrappedDataKey(), customerId, credential.generation())) {
+            byte[] sealedPackage = ServerProtocol.sealProvisioning(transport.transportKey(), pkg);
+            // the pending generation is sealed under the customer's data key, bound to generation n+1
+            byte[] sealedTable = vault.sealTable(dataKey, customerId, generation, credential.keyVersion(), cells);
+            byte[] sealedTransport = transport.transportKey().apply(
+                    k -> vault.sealTransportKey(dataKey, customerId, generation, credential.keyVersion(), k));
+            PendingGeneration replaced = credential.pending();
+            String tableHex = Hex.encode(tableId);
+            tx.credentials().update(credential.withPending(
+                    new PendingGeneration(tableHex, generation, sealedTable, sealedTransport, now), now));
+            audit(tx, "credential.reprovisioning", null, customerId, challengeId, tableHex,
+                    String.valueOf(generation), replaced == null ? "" : "replaces " + replaced.tableId());
+            LOG.info("Customer {}: generation {} (table {}, {} cells) prepared, authorised by challenge {}{};"
+                    + " generation {} stays current until the handset acknowledges", customerId, generation,
+                    tableHex, cellCount, challengeId, replaced == null ? "" : ", replacing table " + replaced.tableId(),
+                    credential.generation());
+            return new Provisioning(customerId, credential.deviceId(), tableHex, generation, cellCount, sealedPackage);
+        } catch (ProtocolException e) {
+            throw refused(customerId, "device agreement key refused: " + e.refusal());
+        } catch (IntegrityException e) {
+            LOG.error("Customer {}: credential does not decrypt during re-provisioning ({})", customerId,
+                    e.getMessage());
+            throw new IllegalStateException("credential of customer " + customerId + " is unreadable");
+        } finally {
+            SecretBytes.zero(cells);
+        }
+    }
+
+    /** The amount the approved challenge showed, from its sealed binding; -1 when unreadable. */
+    private long approvedAmount(CustomerCredential credential, ChallengeRecord approved) {
+        try (SecretBytes dataKey = vault.dataKey(credential.wrappedDataKey(), credential.customerId(),
+                credential.generation())) {
+            byte[] plain = vault.openChallenge(dataKey, credential.customerId(), credential.generation(),
+                    approved.challengeId(), approved.binding());
+            try {
+                return Challenge.decode(Arrays.copyOfRange(plain, Protocol.CELL_LENGTH, plain.length)).amountMinor();
+            } finally {
+                SecretBytes.zero(plain);
+            }
+        } catch (IntegrityException | ProtocolException e) {
+            // e.g. issued on an older generation
+            LOG.info("Challenge {}: binding not readable under generation {} ({})", approved.challengeId(),
+                    credential.generation(), e.toString());
+            return -1;
+        }
+    }
+
+    @Override
+    public CredentialStatus confirmReprovisioning(String customerId, byte[] acknowledgement) {
+        ReprovisionAck ack;
+        try {
+            ack = ServerProtocol.parseReprovisionAck(acknowledgement);
+        } catch (ProtocolException e) {
+            throw refused(customerId, "acknowledgement refused: " + e.refusal());
+        }
+        try {
+            return store.transact(tx -> confirmLocked(tx, customerId, ack));
+        } catch (ConcurrentUpdateException e) {
+            throw refused(customerId, "acknowledgement lost a race: " + e.getMessage());
+        }
+    }
+
+    private CredentialStatus confirmLocked(StoreTransaction tx, String customerId, ReprovisionAck ack) {
+        Instant now = now();
+        CustomerCredential c = tx.credentials().lockForUpdate(customerId)
+                .orElseThrow(() -> refused(customerId, "not enrolled"));
+        if (!ack.signatureValid(c.deviceSigningKey())) {
+            throw refused(customerId, "acknowledgement not signed by the registered device key");
+        }
+        if (!Hex.encode(ack.deviceId()).equals(c.deviceId())) {
+            throw refused(customerId, "acknowledgement names device " + Hex.encode(ack.deviceId()));
+        }
+        String ackTable = Hex.encode(ack.tableId());
+        PendingGeneration p = c.pending();
+        if (p == null || p.generation() != ack.generation() || !p.tableId().equals(ackTable)) {
+            if (c.generation() == ack.generation() && c.tableId().equals(ackTable)) {
+                LOG.info("Customer {}: generation {} acknowledged again (already current)", customerId,
+                        ack.generation());
+                return status(c);
+            }
+            throw refused(customerId, "acknowledgement of generation " + ack.generation() + " table " + ackTable
+                    + " does not match the pending one (" + (p == null ? "none" : p.generation() + " table "
+                    + p.tableId()) + ")");
+        }
+        int generation = p.generation();
+        try (SecretBytes dataKey = vault.dataKey(c.wrappedDataKey(), customerId, c.generation())) {
+            byte[] cells = vault.openTable(dataKey, customerId, generation, c.keyVersion(), p.sealedTable());
+            try (SecretBytes transport = vault.openTransportKey(dataKey, customerId, generation, c.keyVersion(),
+                    p.sealedTransportKey())) {
+                // the data key is wrapped for the new generation (under the current KEK) and the
+                // table and transport key re-sealed under that KEK version
+                byte[] wrapped = vault.rewrap(dataKey, customerId, generation);
+                int version = vault.keyVersionOf(wrapped);
+                byte[] table = vault.sealTable(dataKey, customerId, generation, version, cells);
+                byte[] sealedTransport = transport.apply(
+                        k -> vault.sealTransportKey(dataKey, customerId, generation, version, k));
+                int cellCount = cells.length / Protocol.CELL_LENGTH;
+                Optional<ChallengeRecord> open = tx.challenges().openFor(customerId);
+                if (open.isPresent()) {
+                    // issued on the old generation, which the handset now refuses (STALE_TABLE)
+                    tx.challenges().close(open.get().challengeId(), ChallengeState.OPEN, ChallengeState.CANCELLED,
+                            now);
+                    audit(tx, "challenge.cancelled", open.get().purchaseId(), customerId,
+                            open.get().challengeId(), "reprovisioned");
+                }
+                CustomerCredential next = new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(),
+                        sealedTransport, p.tableId(), generation, table, wrapped, version, cellCount,
+                        c.consecutiveFailures(), c.lockedAt(), c.lockReason(), c.enrolledAt(), now, null, c.version());
+                tx.credentials().update(next);
+                audit(tx, "credential.reprovisioned", null, customerId, p.tableId(), String.valueOf(generation),
+                        c.tableId());
+                LOG.info("Customer {} switched to generation {} (table {}, {} cells); table {} retired", customerId,
+                        generation, p.tableId(), cellCount, c.tableId());
+                return status(tx.credentials().find(customerId).orElseThrow());
+            } finally {
+                SecretBytes.zero(cells);
+            }
+        } catch (IntegrityException e) {
+            LOG.error("Customer {}: pending generation does not decrypt ({})", customerId, e.getMessage());
+            throw new IllegalStateException("credential of customer " + customerId + " is unreadable");
+        }
+    }
+
+    /** The one refusal the caller sees; the precise reason goes to the log only. */
+    private static ChallengeException refused(String customerId, String reason) {
+        LOG.info("Re-provisioning of customer {} refused: {}", customerId, reason);
+        return new ChallengeException(ChallengeException.REPROVISION_REFUSED, "re-provisioning not accepted");
+    }
+
+    /** The pending generation re-sealed for KEK version {@code version} (same data key), or null. */
+    private PendingGeneration resealPending(SecretBytes dataKey, CustomerCredential c, int version)
+            throws IntegrityException {
+        PendingGeneration p = c.pending();
+        if (p == null) {
+            return null;
+        }
+        byte[] cells = vault.openTable(dataKey, c.customerId(), p.generation(), c.keyVersion(), p.sealedTable());
+        try (SecretBytes transport = vault.openTransportKey(dataKey, c.customerId(), p.generation(), c.keyVersion(),
+                p.sealedTransportKey())) {
+            byte[] table = vault.sealTable(dataKey, c.customerId(), p.generation(), version, cells);
+            byte[] sealedTransport = transport.apply(
+                    k -> vault.sealTransportKey(dataKey, c.customerId(), p.generation(), version, k));
+            return new PendingGeneration(p.tableId(), p.generation(), table, sealedTransport, p.since());
         } finally {
             SecretBytes.zero(cells);
         }
@@ -427,7 +646,8 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
                         k -> vault.sealTransportKey(oldKey, customerId, c.generation(), version, k));
                 tx.credentials().update(new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(),
                         sealedTransport, c.tableId(), c.generation(), table, wrapped, version, c.remainingCells(),
-                        c.consecutiveFailures(), c.lockedAt(), c.lockReason(), c.enrolledAt(), now(), c.version()));
+                        c.consecutiveFailures(), c.lockedAt(), c.lockReason(), c.enrolledAt(), now(),
+                        resealPending(oldKey, c, version), c.version()));
                 audit(tx, "credential.rewrapped", null, customerId, String.valueOf(version));
                 return 1;
             } finally {
@@ -451,14 +671,14 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
     private static CustomerCredential withTable(CustomerCredential c, byte[] sealedTable, int remaining, Instant now) {
         return new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(), c.deviceTransportKey(),
                 c.tableId(), c.generation(), sealedTable, c.wrappedDataKey(), c.keyVersion(), remaining,
-                c.consecutiveFailures(), c.lockedAt(), c.lockReason(), c.enrolledAt(), now, c.version());
+                c.consecutiveFailures(), c.lockedAt(), c.lockReason(), c.enrolledAt(), now, c.pending(), c.version());
     }
 
     private static CustomerCredential withFailures(CustomerCredential c, int failures, Instant lockedAt,
             String lockReason, Instant now) {
         return new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(), c.deviceTransportKey(),
                 c.tableId(), c.generation(), c.sealedTable(), c.wrappedDataKey(), c.keyVersion(), c.remainingCells(),
-                failures, lockedAt, lockReason, c.enrolledAt(), now, c.version());
+                failures, lockedAt, lockReason, c.enrolledAt(), now, c.pending(), c.version());
     }
 
     private static org.accordpay.crypto.protocol.Mode protocolMode(Mode mode) {

@@ -12,6 +12,9 @@ import org.accordpay.crypto.protocol.EnrolmentRequest;
 import org.accordpay.crypto.protocol.HandsetProtocol;
 import org.accordpay.crypto.protocol.ProtocolException;
 import org.accordpay.crypto.protocol.Protocol;
+import org.accordpay.crypto.protocol.ProvisioningPackage;
+import org.accordpay.crypto.protocol.ReprovisionAck;
+import org.accordpay.crypto.protocol.ReprovisionRequest;
 import org.accordpay.crypto.X25519;
 
 /**
@@ -31,6 +34,35 @@ final class TestHandset {
 
     void provision(byte[] sealedPackage) throws ProtocolException {
         provisioning = HandsetProtocol.openProvisioning(agreement.privateKey(), agreement.publicKey(), sealedPackage);
+    }
+
+    /** The re-provisioning request for an approved challenge, signed by this handset's key. */
+    byte[] reprovisionRequest(byte[] approvedChallengeId) {
+        return reprovisionRequest(approvedChallengeId, signing);
+    }
+
+    /** The same request signed by {@code key} (its public key in the request). */
+    byte[] reprovisionRequest(byte[] approvedChallengeId, RawKeyPair key) {
+        return ReprovisionRequest.create(approvedChallengeId, key, agreement).encode();
+    }
+
+    /** Installs a new generation (the handset's atomic switch) and returns its signed acknowledgement. */
+    byte[] reprovision(byte[] sealedPackage) throws ProtocolException {
+        HandsetProtocol.OpenedProvisioning next =
+                HandsetProtocol.openProvisioning(agreement.privateKey(), agreement.publicKey(), sealedPackage);
+        provisioning = next;
+        erased.clear();
+        return acknowledgement();
+    }
+
+    /** The signed acknowledgement of the installed generation. */
+    byte[] acknowledgement() {
+        ProvisioningPackage pkg = provisioning.pkg();
+        return ReprovisionAck.create(pkg.deviceId(), pkg.generation(), pkg.tableId(), signing.privateKey()).encode();
+    }
+
+    ProvisioningPackage installed() {
+        return provisioning.pkg();
     }
 
     Challenge read(byte[] sealedChallenge, long nowEpochSeconds) throws ProtocolException {

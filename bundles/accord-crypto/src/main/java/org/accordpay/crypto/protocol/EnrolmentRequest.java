@@ -1,7 +1,6 @@
 package org.accordpay.crypto.protocol;
 
 import java.util.Arrays;
-import org.accordpay.crypto.Ed25519;
 import org.accordpay.crypto.RawKeyPair;
 
 /**
@@ -15,14 +14,11 @@ import org.accordpay.crypto.RawKeyPair;
 public record EnrolmentRequest(byte[] enrolmentNonce, byte[] signingPublicKey, byte[] agreementPublicKey,
         byte[] signature) {
 
-    public static final int LENGTH = 147;
+    public static final int LENGTH = PossessionProof.LENGTH;
 
     public EnrolmentRequest {
         enrolmentNonce = Fields.id(enrolmentNonce, "enrolmentNonce");
-        if (signingPublicKey == null || signingPublicKey.length != 32 || agreementPublicKey == null
-                || agreementPublicKey.length != 32 || signature == null || signature.length != 64) {
-            throw new IllegalArgumentException("bad enrolment request field");
-        }
+        PossessionProof.checkFields(signingPublicKey, agreementPublicKey, signature, "bad enrolment request field");
         signingPublicKey = signingPublicKey.clone();
         agreementPublicKey = agreementPublicKey.clone();
         signature = signature.clone();
@@ -30,38 +26,20 @@ public record EnrolmentRequest(byte[] enrolmentNonce, byte[] signingPublicKey, b
 
     /** Handset side: signs a request with the freshly generated device keys. */
     public static EnrolmentRequest create(byte[] enrolmentNonce, RawKeyPair signing, RawKeyPair agreement) {
-        byte[] tbs = signedPart(enrolmentNonce, signing.publicKey(), agreement.publicKey());
-        byte[] sig = Ed25519.sign(signing.privateKey(),
-                new ByteWriter().bytes16(Protocol.LABEL_ENROLMENT).raw(tbs).toByteArray());
+        byte[] sig = PossessionProof.sign(Protocol.TYPE_ENROLMENT_REQUEST,
+                Protocol.LABEL_ENROLMENT, enrolmentNonce, signing, agreement);
         return new EnrolmentRequest(enrolmentNonce, signing.publicKey(), agreement.publicKey(), sig);
     }
 
-    static byte[] signedPart(byte[] nonce, byte[] signingPub, byte[] agreementPub) {
-        return new ByteWriter().u8(Protocol.VERSION).u8(Protocol.SUITE_1).u8(Protocol.TYPE_ENROLMENT_REQUEST)
-                .fixed(nonce, 16).fixed(signingPub, 32).fixed(agreementPub, 32).toByteArray();
-    }
-
     public byte[] encode() {
-        return new ByteWriter().raw(signedPart(enrolmentNonce, signingPublicKey, agreementPublicKey))
-                .fixed(signature, 64).toByteArray();
+        return PossessionProof.encode(Protocol.TYPE_ENROLMENT_REQUEST,
+                enrolmentNonce, signingPublicKey, agreementPublicKey, signature);
     }
 
     /** Strict parse and proof-of-possession check. */
     public static EnrolmentRequest parse(byte[] bytes) throws ProtocolException {
-        ByteReader r = new ByteReader(bytes);
-        Protocol.checkVersion(r.u8());
-        Protocol.checkSuite(r.u8());
-        if (r.u8() != Protocol.TYPE_ENROLMENT_REQUEST) {
-            throw new ProtocolException(Refusal.WRONG_MESSAGE_TYPE);
-        }
-        EnrolmentRequest req = new EnrolmentRequest(r.fixed(16), r.fixed(32), r.fixed(32), r.fixed(64));
-        r.end();
-        byte[] tbs = new ByteWriter().bytes16(Protocol.LABEL_ENROLMENT)
-                .raw(signedPart(req.enrolmentNonce, req.signingPublicKey, req.agreementPublicKey)).toByteArray();
-        if (!Ed25519.verify(req.signingPublicKey, tbs, req.signature)) {
-            throw new ProtocolException(Refusal.BAD_SIGNATURE);
-        }
-        return req;
+        byte[][] f = PossessionProof.parse(Protocol.TYPE_ENROLMENT_REQUEST, Protocol.LABEL_ENROLMENT, bytes);
+        return new EnrolmentRequest(f[0], f[1], f[2], f[3]);
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class Protocol {
     public static final int TYPE_CHALLENGE = 0x02;
     public static final int TYPE_RESPONSE = 0x03;
     public static final int TYPE_ENROLMENT_REQUEST = 0x04;
+    public static final int TYPE_REPROVISION_REQUEST = 0x05;
+    public static final int TYPE_REPROVISION_ACK = 0x06;
     public static final int TYPE_SIGNED_RESPONSE = 0x13;
 
     public static final int ID_LENGTH = 16;
@@ -42,6 +44,8 @@ public final class Protocol {
     static final byte[] LABEL_MAC = ascii("accord/v1/response-mac");
     static final byte[] LABEL_SIGNATURE = ascii("accord/v1/response-signature");
     static final byte[] LABEL_ENROLMENT = ascii("accord/v1/enrolment");
+    static final byte[] LABEL_REPROVISION = ascii("accord/v1/reprovision");
+    static final byte[] LABEL_REPROVISION_ACK = ascii("accord/v1/reprovision-ack");
     static final byte[] LABEL_TRANSPORT = ascii("accord/v1/transport-key");
     static final byte[] HPKE_INFO_RESPONSE = ascii("accord/v1/response");
 

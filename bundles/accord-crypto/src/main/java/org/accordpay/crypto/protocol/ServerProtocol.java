@@ -49,6 +49,32 @@ public final class ServerProtocol {
     }
 
     /**
+     * Parses a re-provisioning request: strict layout and signature under the key it carries.
+     * The caller must still check that this key is the device's registered one.
+     */
+    public static ReprovisionRequest parseReprovisionRequest(byte[] bytes) throws ProtocolException {
+        return ReprovisionRequest.parse(bytes);
+    }
+
+    /**
+     * Parses a re-provisioning acknowledgement (strict layout); check it with
+     * {@link ReprovisionAck#signatureValid} against the registered key.
+     */
+    public static ReprovisionAck parseReprovisionAck(byte[] bytes) throws ProtocolException {
+        return ReprovisionAck.parse(bytes);
+    }
+
+    /**
+     * Derives the transport key of a re-provisioned device's next generation with a fresh
+     * ephemeral X25519 key, which is forgotten on return.
+     */
+    public static DeviceTransport acceptDevice(ReprovisionRequest request, byte[] deviceId) throws ProtocolException {
+        try (RawKeyPair eph = X25519.generate()) {
+            return acceptDevice(request.agreementPublicKey(), deviceId, eph);
+        }
+    }
+
+    /**
      * Derives the transport key for an enrolling (or re-provisioned) device with a fresh ephemeral
      * X25519 key, which is forgotten on return.
      */

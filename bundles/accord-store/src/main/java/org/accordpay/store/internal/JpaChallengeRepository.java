@@ -179,6 +179,31 @@ final class JpaChallengeRepository implements ChallengeRepository {
                 .getSingleResult().intValue();
     }
 
+    @Override
+    public boolean consumeForReprovisioning(String challengeId, Instant at) {
+        Objects.requireNonNull(challengeId, "challenge id");
+        Objects.requireNonNull(at, "at");
+        EntityManager em = tx.em();
+        int updated = em.createQuery("update ChallengeEntity c set c.reprovisionedAt = :at"
+                        + " where c.id = :id and c.reprovisionedAt is null")
+                .setParameter("at", Times.toMicros(at))
+                .setParameter("id", challengeId)
+                .executeUpdate();
+        ChallengeEntity e = em.find(ChallengeEntity.class, challengeId);
+        if (e == null) {
+            throw new StoreException("challenge " + challengeId + " does not exist");
+        }
+        em.refresh(e);
+        return updated == 1;
+    }
+
+    @Override
+    public Optional<Instant> consumedForReprovisioningAt(String challengeId) {
+        return tx.em().createQuery("select c.reprovisionedAt from ChallengeEntity c where c.id = :id", Long.class)
+                .setParameter("id", challengeId)
+                .getResultStream().filter(Objects::nonNull).findFirst().map(Times::fromMicros);
+    }
+
     static ChallengeRecord toRecord(ChallengeEntity e) {
         return new ChallengeRecord(e.id, e.customerId, e.cellAddress, e.purchaseId, Mode.valueOf(e.mode), e.binding,
                 Times.fromMicros(e.issuedAt), Times.fromMicros(e.expiresAt), ChallengeState.valueOf(e.state),

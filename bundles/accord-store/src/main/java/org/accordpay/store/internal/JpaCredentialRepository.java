@@ -13,6 +13,7 @@ import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.CredentialRepository;
 import org.accordpay.api.store.StoreException;
 import org.accordpay.api.store.dto.CustomerCredential;
+import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.store.internal.entity.CredentialFailureEntity;
 import org.accordpay.store.internal.entity.CustomerCredentialEntity;
 
@@ -164,6 +165,12 @@ final class JpaCredentialRepository implements CredentialRepository {
         e.lockedAt = c.lockedAt() == null ? null : Times.toMicros(c.lockedAt());
         e.lockReason = c.lockReason();
         e.updatedAt = Times.toMicros(c.updatedAt());
+        PendingGeneration p = c.pending();
+        e.pendingTableId = p == null ? null : p.tableId();
+        e.pendingGeneration = p == null ? null : p.generation();
+        e.pendingSealedTable = p == null ? null : blob(p.sealedTable(), "pending sealedTable");
+        e.pendingTransportKey = p == null ? null : blob(p.sealedTransportKey(), "pending sealedTransportKey");
+        e.pendingSince = p == null ? null : Times.toMicros(p.since());
     }
 
     /** @return the (already copied) bytes, checked to fit a MariaDB BLOB */
@@ -179,6 +186,11 @@ final class JpaCredentialRepository implements CredentialRepository {
         return new CustomerCredential(e.customerId, e.deviceId, e.deviceSigningKey, e.deviceTransportKey, e.tableId,
                 e.generation, e.sealedTable, e.wrappedDataKey, e.keyVersion, e.remainingCells, e.consecutiveFailures,
                 e.lockedAt == null ? null : Times.fromMicros(e.lockedAt), e.lockReason,
-                Times.fromMicros(e.enrolledAt), Times.fromMicros(e.updatedAt), e.version);
+                Times.fromMicros(e.enrolledAt), Times.fromMicros(e.updatedAt), pending(e), e.version);
+    }
+
+    private static PendingGeneration pending(CustomerCredentialEntity e) {
+        return e.pendingTableId == null ? null : new PendingGeneration(e.pendingTableId, e.pendingGeneration,
+                e.pendingSealedTable, e.pendingTransportKey, Times.fromMicros(e.pendingSince));
     }
 }

@@ -28,7 +28,8 @@ public final class Migrations {
     public static final String LOCATION = "db/migration";
 
     /** Every migration script, in version order. */
-    public static final List<String> SCRIPTS = List.of("V1__accord_schema.sql", "V2__challenge_engine.sql");
+    public static final List<String> SCRIPTS = List.of("V1__accord_schema.sql", "V2__challenge_engine.sql",
+            "V3__reprovisioning.sql");
 
     private Migrations() {
     }

@@ -29,6 +29,7 @@ import org.accordpay.api.store.StoreException;
 import org.accordpay.api.store.dto.ChallengeRecord;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.api.store.dto.CustomerCredential;
+import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.api.store.dto.OutboxMessage;
 import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.Posting;
@@ -93,7 +94,7 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("2");
+        assertThat(info.schemaVersion()).isEqualTo("3");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -377,19 +378,19 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("2");
+        assertThat(store.info().schemaVersion()).isEqualTo("3");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {
         return new CustomerCredential(customerId, "dev-" + customerId, new byte[] {1, 2, 3}, new byte[] {4, 5},
-                "tbl-" + customerId, 1, new byte[] {9, 8, 7, 6}, new byte[] {42}, 1, 100, 0, null, null, at, at, 0);
+                "tbl-" + customerId, 1, new byte[] {9, 8, 7, 6}, new byte[] {42}, 1, 100, 0, null, null, at, at, null, 0);
     }
 
     static CustomerCredential with(CustomerCredential c, int remainingCells, int failures, Instant lockedAt,
             String reason, int keyVersion, Instant at) {
         return new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(), c.deviceTransportKey(),
                 c.tableId(), c.generation(), c.sealedTable(), c.wrappedDataKey(), keyVersion, remainingCells, failures,
-                lockedAt, reason, c.enrolledAt(), at, c.version());
+                lockedAt, reason, c.enrolledAt(), at, c.pending(), c.version());
     }
 
     static ChallengeRecord challenge(String challengeId, String customerId, int cell, Instant expiresAt) {
@@ -701,6 +702,122 @@ abstract class StoreContractTest {
         assertThat(store.<Long>transact(tx -> tx.credentials().failuresSince(cid, T0))).isZero();
         assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().openFor(cid))).isEmpty();
         assertThat(store.<Integer>transact(tx -> tx.challenges().usedCellCount(cid, table, 1))).isZero();
+    }
+
+    @Test
+    void pendingGenerationIsStoredReplacedAndCleared() {
+        String cid = id("c");
+        store.transact(tx -> {
+            tx.credentials().insert(credential(cid, T0));
+            return null;
+        });
+        assertThat(store.transact(tx -> tx.credentials().find(cid)).orElseThrow().pending()).isNull();
+
+        Instant t1 = T0.plusSeconds(10);
+        PendingGeneration first = new PendingGeneration("tbl-2a", 2, new byte[] {7, 7, 7}, new byte[] {3, 3}, t1);
+        CustomerCredential withFirst = store.transact(tx -> {
+            CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+            tx.credentials().update(c.withPending(first, t1));
+            return tx.credentials().find(cid).orElseThrow();
+        });
+        assertThat(withFirst.pending()).isEqualTo(first);
+        assertThat(withFirst.pending().sealedTable()).containsExactly(7, 7, 7);
+        assertThat(withFirst.pending().since()).isEqualTo(t1);
+        assertThat(withFirst.generation()).as("the current generation is untouched").isEqualTo(1);
+        assertThat(withFirst.tableId()).isEqualTo("tbl-" + cid);
+        assertThat(withFirst.toString()).contains("tbl-2a").doesNotContain("[7, 7");
+        assertThat(store.transact(tx -> tx.credentials().findByDevice(withFirst.deviceId())).orElseThrow())
+                .isEqualTo(withFirst);
+
+        // a second re-provisioning replaces the pending generation
+        Instant t2 = t1.plusSeconds(10);
+        PendingGeneration second = new PendingGeneration("tbl-2b", 2, new byte[] {8}, new byte[] {4}, t2);
+        CustomerCredential withSecond = store.transact(tx -> {
+            CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+            tx.credentials().update(c.withPending(second, t2));
+            return tx.credentials().find(cid).orElseThrow();
+        });
+        assertThat(withSecond.pending()).isEqualTo(second);
+        assertThat(withSecond.version()).isEqualTo(withFirst.version() + 1);
+
+        // switching: the pending generation becomes current and the pending columns are cleared
+        Instant t3 = t2.plusSeconds(10);
+        CustomerCredential switched = store.transact(tx -> {
+            CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+            PendingGeneration p = c.pending();
+            tx.credentials().update(new CustomerCredential(c.customerId(), c.deviceId(), c.deviceSigningKey(),
+                    p.sealedTransportKey(), p.tableId(), p.generation(), p.sealedTable(), c.wrappedDataKey(),
+                    c.keyVersion(), 1, 0, null, null, c.enrolledAt(), t3, null, c.version()));
+            return tx.credentials().find(cid).orElseThrow();
+        });
+        assertThat(switched.pending()).isNull();
+        assertThat(switched.generation()).isEqualTo(2);
+        assertThat(switched.tableId()).isEqualTo("tbl-2b");
+        assertThat(switched.sealedTable()).containsExactly(8);
+        assertThat(switched.deviceTransportKey()).containsExactly(4);
+        assertThat(store.transact(tx -> tx.credentials().find(cid)).orElseThrow()).isEqualTo(switched);
+
+        // rolled back with the transaction
+        assertThatThrownBy(() -> store.transact(tx -> {
+            CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+            tx.credentials().update(c.withPending(first, t3));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(store.transact(tx -> tx.credentials().find(cid)).orElseThrow().pending()).isNull();
+        // too big for a BLOB
+        assertThatThrownBy(() -> store.transact(tx -> {
+            CustomerCredential c = tx.credentials().lockForUpdate(cid).orElseThrow();
+            tx.credentials().update(c.withPending(new PendingGeneration("t", 3, new byte[65_536], new byte[1], t3),
+                    t3));
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aChallengeAuthorisesAtMostOneReprovisioning() {
+        String cid = id("c");
+        ChallengeRecord ch = challenge(id("ch"), cid, 3, T0.plusSeconds(60));
+        store.transact(tx -> {
+            tx.challenges().insert(ch);
+            tx.challenges().close(ch.challengeId(), ChallengeState.OPEN, ChallengeState.APPROVED, T0.plusSeconds(5),
+                    true);
+            return null;
+        });
+        assertThat(store.<Optional<Instant>>transact(tx -> tx.challenges().consumedForReprovisioningAt(
+                ch.challengeId()))).isEmpty();
+        Instant t1 = T0.plusSeconds(20);
+        assertThat(store.<Boolean>transact(tx -> tx.challenges().consumeForReprovisioning(ch.challengeId(), t1)))
+                .isTrue();
+        assertThat(store.<Boolean>transact(tx -> tx.challenges().consumeForReprovisioning(ch.challengeId(),
+                t1.plusSeconds(1)))).isFalse();
+        assertThat(store.<Optional<Instant>>transact(tx -> tx.challenges().consumedForReprovisioningAt(
+                ch.challengeId()))).contains(t1);
+        // same transaction: the second is refused, the record is unchanged
+        ChallengeRecord other = challenge(id("ch"), cid, 4, T0.plusSeconds(60));
+        boolean[] twice = store.transact(tx -> {
+            tx.challenges().insert(other);
+            return new boolean[] {tx.challenges().consumeForReprovisioning(other.challengeId(), t1),
+                    tx.challenges().consumeForReprovisioning(other.challengeId(), t1)};
+        });
+        assertThat(twice).containsExactly(true, false);
+        assertThat(store.<Optional<ChallengeRecord>>transact(tx -> tx.challenges().find(other.challengeId())))
+                .contains(other);
+        // rolled back with the transaction
+        ChallengeRecord third = challenge(id("ch"), id("c"), 5, T0.plusSeconds(60));
+        store.transact(tx -> {
+            tx.challenges().insert(third);
+            return null;
+        });
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.challenges().consumeForReprovisioning(third.challengeId(), t1);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(store.<Optional<Instant>>transact(tx -> tx.challenges().consumedForReprovisioningAt(
+                third.challengeId()))).isEmpty();
+        assertThatThrownBy(() -> store.transact(tx -> tx.challenges().consumeForReprovisioning("missing", t1)))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.<Optional<Instant>>transact(tx -> tx.challenges().consumedForReprovisioningAt("missing")))
+                .isEmpty();
     }
 
     static void sleep(long millis) {

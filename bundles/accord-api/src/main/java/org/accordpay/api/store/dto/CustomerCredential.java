@@ -22,12 +22,14 @@ import java.time.Instant;
  * @param lockReason          why it was locked out, or null
  * @param enrolledAt          enrolment time
  * @param updatedAt           last change
+ * @param pending             the next table generation prepared by a re-provisioning and not yet
+ *                            acknowledged by the handset, or null
  * @param version             optimistic version, set by the store (ignored on insert)
  */
 public record CustomerCredential(String customerId, String deviceId, byte[] deviceSigningKey,
         byte[] deviceTransportKey, String tableId, int generation, byte[] sealedTable, byte[] wrappedDataKey,
         int keyVersion, int remainingCells, int consecutiveFailures, Instant lockedAt, String lockReason,
-        Instant enrolledAt, Instant updatedAt, long version) {
+        Instant enrolledAt, Instant updatedAt, PendingGeneration pending, long version) {
 
     /** Copies the byte arrays. */
     public CustomerCredential {
@@ -61,6 +63,13 @@ public record CustomerCredential(String customerId, String deviceId, byte[] devi
         return copy(wrappedDataKey);
     }
 
+    /** @return the same credential with {@code pending} replaced (null clears it) */
+    public CustomerCredential withPending(PendingGeneration next, Instant now) {
+        return new CustomerCredential(customerId, deviceId, deviceSigningKey, deviceTransportKey, tableId, generation,
+                sealedTable, wrappedDataKey, keyVersion, remainingCells, consecutiveFailures, lockedAt, lockReason,
+                enrolledAt, now, next, version);
+    }
+
     /** @return true while locked out */
     public boolean locked() {
         return lockedAt != null;
@@ -79,7 +88,7 @@ public record CustomerCredential(String customerId, String deviceId, byte[] devi
                 && remainingCells == c.remainingCells && consecutiveFailures == c.consecutiveFailures
                 && java.util.Objects.equals(lockedAt, c.lockedAt) && java.util.Objects.equals(lockReason, c.lockReason)
                 && java.util.Objects.equals(enrolledAt, c.enrolledAt) && java.util.Objects.equals(updatedAt, c.updatedAt)
-                && version == c.version;
+                && java.util.Objects.equals(pending, c.pending) && version == c.version;
     }
 
     @Override
@@ -93,7 +102,7 @@ public record CustomerCredential(String customerId, String deviceId, byte[] devi
         return "CustomerCredential[customerId=" + customerId + ", deviceId=" + deviceId + ", tableId=" + tableId
                 + ", generation=" + generation + ", keyVersion=" + keyVersion + ", remainingCells=" + remainingCells
                 + ", consecutiveFailures=" + consecutiveFailures + ", lockedAt=" + lockedAt + ", lockReason="
-                + lockReason + ", enrolledAt=" + enrolledAt + ", updatedAt=" + updatedAt + ", version=" + version + "]";
+                + lockReason + ", enrolledAt=" + enrolledAt + ", updatedAt=" + updatedAt + ", pending=" + pending + ", version=" + version + "]";
     }
 
     private static byte[] copy(byte[] b) {

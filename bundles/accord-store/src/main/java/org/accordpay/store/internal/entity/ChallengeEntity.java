@@ -56,4 +56,8 @@ public class ChallengeEntity {
 
     @Column(name = "open_customer_id", length = 64, unique = true)
     public String openCustomerId;
+
+    /** Epoch microseconds when it authorised a re-provisioning, null if never. */
+    @Column(name = "reprovisioned_at")
+    public Long reprovisionedAt;
 }

@@ -65,6 +65,25 @@ public class CustomerCredentialEntity {
     @Column(name = "updated_at", nullable = false)
     public long updatedAt;
 
+    /** Next generation waiting for the handset's acknowledgement: all five null when none. */
+    @Column(name = "pending_table_id", length = 64)
+    public String pendingTableId;
+
+    @Column(name = "pending_generation")
+    public Integer pendingGeneration;
+
+    @Lob
+    @Column(name = "pending_sealed_table", columnDefinition = "blob")
+    public byte[] pendingSealedTable;
+
+    @Lob
+    @Column(name = "pending_transport_key", columnDefinition = "blob")
+    public byte[] pendingTransportKey;
+
+    /** Epoch microseconds. */
+    @Column(name = "pending_since")
+    public Long pendingSince;
+
     @Version
     @Column(name = "version", nullable = false)
     public long version;
