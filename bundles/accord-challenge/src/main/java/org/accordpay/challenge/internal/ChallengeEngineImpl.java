@@ -22,6 +22,7 @@ import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.StoreTransaction;
 import org.accordpay.api.store.dto.ChallengeRecord;
 import org.accordpay.api.store.dto.ChallengeState;
+import org.accordpay.api.store.dto.OutboxMessage;
 import org.accordpay.api.store.dto.CustomerCredential;
 import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.api.time.AccordClock;
@@ -54,6 +55,9 @@ import org.slf4j.LoggerFactory;
 final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeEngineImpl.class);
+
+    /** Outbox channel of text messages to a customer, addressed {@code customer:<id>}. */
+    static final String NOTICE_CHANNEL = "sms";
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -524,6 +528,11 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
                 : inWindow + " failed answers in " + policy.lockWindow().toDays() + " days") : null;
         tx.credentials().update(withFailures(credential, consecutive, lock ? now : null, reason, now));
         audit(tx, "challenge.failed", challenge.purchaseId(), customerId, challengeId, String.valueOf(consecutive));
+        tellCustomer(tx, customerId, challengeId, now, lock
+                ? "Accord: a wrong code was entered to approve a payment. Your Accord approvals are now locked;"
+                        + " contact Accord to unlock them."
+                : "Accord: a wrong code was entered to approve a payment (" + consecutive + " of "
+                        + policy.lockConsecutive() + " before your approvals are locked). Not you? Contact Accord.");
         if (lock) {
             audit(tx, "credential.locked", null, customerId, reason);
             LOG.warn("Customer {} locked out: {}", customerId, reason);
@@ -531,6 +540,17 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
         }
         LOG.info("Challenge {} failed ({} consecutive failures)", challengeId, consecutive);
         return new ChallengeVerdict(Outcome.REFUSED, challengeId, customerId, challenge.purchaseId());
+    }
+
+    /**
+     * Tells the customer of a failed answer (RTS art. 4(3)(b) lock-out policy) through the outbox,
+     * in the same transaction: the message leaves when a carrier for the customer's number is
+     * bound, and is never lost or sent for a failure that was rolled back.
+     */
+    private static void tellCustomer(StoreTransaction tx, String customerId, String challengeId, Instant now,
+            String text) {
+        tx.outbox().enqueue(new OutboxMessage("ntf-" + challengeId, NOTICE_CHANNEL, "customer:" + customerId, null,
+                text.getBytes(StandardCharsets.UTF_8), 0, now, now, null));
     }
 
     private boolean matches(CustomerCredential credential, ChallengeRecord challenge, SignedResponse response) {

@@ -124,6 +124,10 @@ class ChallengeEngineTest {
 
         assertThatThrownBy(() -> issue("cus_c")).isInstanceOf(ChallengeException.class)
                 .extracting("code").isEqualTo(ChallengeException.LOCKED);
+        var notices = store.transact(tx -> tx.outbox().due(ChallengeEngineImpl.NOTICE_CHANNEL, clock.now(), 100))
+                .stream().filter(m -> m.destination().equals("customer:cus_c")).toList();
+        assertThat(notices).as("the customer is told of every failure").hasSize(5);
+        assertThat(new String(notices.get(4).payload(), java.nio.charset.StandardCharsets.UTF_8)).contains("locked");
 
         engine.unlock("cus_c", "operator", "customer called, identity checked");
         IssuedChallenge after = issue("cus_c");
