@@ -37,7 +37,12 @@ public final class HandsetSimulator {
                                                write the response for Accord; any PIN gives a
                                                response, only Accord can tell a wrong one
               change-pin --old PIN --new PIN   re-encode the table under a new PIN
-              reprovision PACKAGE --pin PIN    install a new table generation (same device)
+              reprovision-request --challenge HEX --out FILE
+                                               ask for a new table generation, bound to the
+                                               approved zero-amount reprovision-<n> challenge
+              reprovision PACKAGE --pin PIN --out FILE
+                                               install the new generation (same device) and write
+                                               the signed acknowledgement for Accord
               status                           enrolment, generation, cells left
 
             options:
@@ -143,15 +148,24 @@ public final class HandsetSimulator {
                     }
                     out.println("PIN changed; table re-encoded");
                 }
+                case "reprovision-request" -> {
+                    HandsetAgent agent = HandsetAgent.load(state, clock);
+                    write(Path.of(need(opts, "out")), agent.reprovisionRequest(Hex.decode(need(opts, "challenge"))),
+                            hex);
+                    out.println("re-provisioning request written to " + opts.get("out"));
+                }
                 case "reprovision" -> {
                     HandsetAgent agent = HandsetAgent.load(state, clock);
                     char[] pin = pin(opts, "pin");
+                    byte[] acknowledgement;
                     try {
-                        agent.reprovision(read(arg(pos, 1)), pin);
+                        acknowledgement = agent.reprovision(read(arg(pos, 1)), pin);
                     } finally {
                         SecretBytes.zero(pin);
                     }
-                    out.println("re-provisioned: generation " + agent.generation() + ", " + agent.remainingCells() + " cells");
+                    write(Path.of(need(opts, "out")), acknowledgement, hex);
+                    out.println("re-provisioned: generation " + agent.generation() + ", " + agent.remainingCells()
+                            + " cells; acknowledgement written to " + opts.get("out"));
                 }
                 case "status" -> {
                     HandsetAgent agent = HandsetAgent.load(state, clock);

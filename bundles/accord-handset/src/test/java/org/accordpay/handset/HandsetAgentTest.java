@@ -198,10 +198,20 @@ class HandsetAgentTest {
         assertThat(sim("--state", state.toString(), "--now", now, "show", ch.toString())).contains("ignored");
         assertThat(sim("--state", state.toString(), "change-pin", "--old", "583920", "--new", "739146")).contains("PIN changed");
         assertThat(sim("--state", state.toString(), "status")).contains("15 cells left");
+        byte[] approved = org.accordpay.crypto.protocol.ServerProtocol.newId();
+        Path reprovisionRequest = dir.resolve("reprovision-request.bin");
+        assertThat(sim("--state", state.toString(), "reprovision-request", "--challenge", Hex.encode(approved), "--out",
+                reprovisionRequest.toString())).contains("request written");
+        assertThat(org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionRequest(
+                Files.readAllBytes(reprovisionRequest)).approvedChallengeId()).isEqualTo(approved);
         Path pkg2 = dir.resolve("pkg2.bin");
         Files.write(pkg2, acc.newGeneration());
-        assertThat(sim("--state", state.toString(), "reprovision", pkg2.toString(), "--pin", "739146")).contains("generation 2");
-        assertThat(sim("--help")).contains("reprovision PACKAGE");
+        Path ack = dir.resolve("ack.bin");
+        assertThat(sim("--state", state.toString(), "reprovision", pkg2.toString(), "--pin", "739146", "--out",
+                ack.toString())).contains("generation 2").contains("acknowledgement written");
+        assertThat(org.accordpay.crypto.protocol.ServerProtocol.parseReprovisionAck(Files.readAllBytes(ack))
+                .generation()).isEqualTo(2);
+        assertThat(sim("--help")).contains("reprovision PACKAGE").contains("reprovision-request");
         assertThat(HandsetSimulator.run(new String[] {"--state", state.toString(), "show", pkg2.toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))).isEqualTo(1);
     }
