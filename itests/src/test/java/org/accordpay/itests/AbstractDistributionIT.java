@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import java.nio.file.Files;
+import org.accordpay.api.audit.AuditTrail;
+import org.accordpay.api.audit.dto.AuditVerification;
 import org.accordpay.api.challenge.ChallengeEngine;
 import org.accordpay.api.challenge.dto.ChallengeRequest;
 import org.accordpay.api.challenge.dto.ChallengeVerdict;
@@ -87,7 +89,7 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String accord : List.of("org.accordpay.accord-api", "org.accordpay.accord-time",
                 "org.accordpay.accord-store", "org.accordpay.accord-shell", "org.accordpay.accord-crypto",
-                "org.accordpay.accord-challenge")) {
+                "org.accordpay.accord-challenge", "org.accordpay.accord-audit")) {
             assertTrue(accord + " installed", java.util.Arrays.stream(bundleContext.getBundles())
                     .anyMatch(b -> accord.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE));
         }
@@ -114,7 +116,8 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
 
     @Test
     public void accordFeaturesAreInstalled() throws Exception {
-        for (String name : List.of("accord", "accord-base", "accord-store", "accord-challenge", "accord-shell")) {
+        for (String name : List.of("accord", "accord-base", "accord-store", "accord-challenge", "accord-audit",
+                "accord-shell")) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
         assertFalse("Karaf's http feature is not part of Accord", features.isInstalled(features.getFeature("http")));
@@ -256,6 +259,24 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
         CredentialStatus status = restarted.status(customer).orElseThrow();
         assertEquals(1, status.consecutiveFailures());
         assertEquals(1022, status.remainingCells());
+    }
+
+    @Test
+    public void theAuditChainGrowsAndVerifies() throws Exception {
+        AuditTrail trail = awaitService(AuditTrail.class, t -> true, Duration.ofSeconds(60));
+        ChallengeEngine engine = awaitService(ChallengeEngine.class, e -> true, Duration.ofSeconds(60));
+        long before = trail.verify().entries();
+        HandsetAgent phone = HandsetAgent.create(Files.createTempDirectory("phone").resolve("handset.state"),
+                clock.asClock());
+        engine.enrol("cus_" + UUID.randomUUID(), phone.enrolmentRequest(Randomness.bytes(16)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        AuditVerification verification = trail.verify();
+        while (verification.entries() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            verification = trail.verify();
+        }
+        assertTrue(verification.detail(), verification.valid());
+        assertTrue("the enrolment was chained: " + verification, verification.entries() > before);
     }
 
     @Test

@@ -56,6 +56,8 @@ public class ProcessHarnessIT {
         }
         String status = accord.shell("accord:status", Duration.ofSeconds(30));
         assertTrue(status, status.contains("store    : H2"));
+        String audit = accord.shell("accord:audit-verify", Duration.ofSeconds(30));
+        assertTrue(audit, audit.contains("VALID") && !audit.contains("INVALID"));
     }
 
     @Test
@@ -76,7 +78,7 @@ public class ProcessHarnessIT {
         Duration ready = accord.awaitReady(Duration.ofSeconds(90));
         System.out.println("accord: restart after kill -9 to READY in " + ready.toMillis() + " ms");
         String status = accord.shell("accord:status", Duration.ofSeconds(30));
-        assertTrue(status, status.contains("schema   : 3"));
+        assertTrue(status, status.contains("schema   : 4"));
     }
 
     @Test

@@ -16,6 +16,9 @@ public interface StoreTransaction {
     /** @return the audit log, written unlinked in this transaction */
     AuditLog audit();
 
+    /** @return the audit chain: linking entries and signed heads (the audit chainer's side of {@link #audit()}) */
+    AuditChainRepository auditChain();
+
     /** @return customers' credentials (device keys, identification table, lock-out) */
     CredentialRepository credentials();
 

@@ -46,7 +46,7 @@ public final class ChallengeComponent implements ChallengeEngine, KeyRotation {
     public ChallengeComponent(ChallengeConfiguration config, @Reference AccordStore store,
             @Reference AccordClock clock) throws IOException, GeneralSecurityException {
         this.custody = FileKeyCustody.open(Path.of(resolve(config.keystore_path())),
-                config.keystore_password().toCharArray());
+                config._keystore_password().toCharArray());
         this.engine = new ChallengeEngineImpl(store, clock, custody, this::rotateCustody, ChallengePolicy.of(config));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "accord-challenge-expiry");

@@ -35,7 +35,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Keystore password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
             description = "Empty: a random password is kept in <keystore>.password (mode 0600)")
-    String keystore_password() default "";
+    // leading underscore: the property is ".keystore.password", which DS never publishes on the service
+    String _keystore_password() default "";
 
     @AttributeDefinition(name = "Expiry sweep (s)", description = "How often unanswered challenges are expired")
     int expiry_sweep_seconds() default 5;

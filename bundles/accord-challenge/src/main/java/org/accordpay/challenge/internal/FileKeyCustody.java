@@ -1,24 +1,19 @@
 package org.accordpay.challenge.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import javax.crypto.spec.SecretKeySpec;
 import org.accordpay.crypto.Hpke;
 import org.accordpay.crypto.InMemoryKeyCustody;
 import org.accordpay.crypto.IntegrityException;
 import org.accordpay.crypto.KeyCustody;
+import org.accordpay.crypto.Pkcs12Secrets;
 import org.accordpay.crypto.Randomness;
 import org.accordpay.crypto.SecretBytes;
 
@@ -49,23 +44,23 @@ final class FileKeyCustody implements KeyCustody {
      * @param password the keystore password, or empty to use (and create) {@code <keystore>.password}
      */
     static FileKeyCustody open(Path keystore, char[] password) throws IOException, GeneralSecurityException {
-        char[] secret = password.length > 0 ? password.clone() : passwordFile(keystore);
+        char[] secret = Pkcs12Secrets.password(keystore, password);
         if (!Files.exists(keystore)) {
-            SortedMap<Integer, byte[]> keks = new TreeMap<>();
-            keks.put(1, Randomness.bytes(32));
-            write(keystore, secret, keks, Randomness.bytes(32));
+            Map<String, byte[]> initial = new HashMap<>();
+            initial.put(KEK_PREFIX + 1, Randomness.bytes(32));
+            initial.put(HPKE_SEED, Randomness.bytes(32));
+            store(keystore, secret, initial);
         }
-        return new FileKeyCustody(keystore, secret, load(keystore, secret));
+        return new FileKeyCustody(keystore, secret, custody(Pkcs12Secrets.load(keystore, secret)));
     }
 
     /** Adds the next KEK version, persists it atomically, then uses it for new wraps. */
     synchronized int rotate() throws IOException, GeneralSecurityException {
-        KeyStore ks = read(keystore, password);
-        SortedMap<Integer, byte[]> keks = keks(ks, password);
-        int next = keks.lastKey() + 1;
-        keks.put(next, Randomness.bytes(32));
-        write(keystore, password, keks, secret(ks, HPKE_SEED, password));
-        keys = load(keystore, password);
+        Map<String, byte[]> secrets = new HashMap<>(Pkcs12Secrets.load(keystore, password));
+        int next = keks(secrets).lastKey() + 1;
+        secrets.put(KEK_PREFIX + next, Randomness.bytes(32));
+        store(keystore, password, secrets);
+        keys = custody(Pkcs12Secrets.load(keystore, password));
         return next;
     }
 
@@ -104,13 +99,19 @@ final class FileKeyCustody implements KeyCustody {
         return "FileKeyCustody[" + keystore + ", kek version " + currentKeyVersion() + "]";
     }
 
-    private static InMemoryKeyCustody load(Path keystore, char[] password)
+    private static void store(Path keystore, char[] password, Map<String, byte[]> secrets)
             throws IOException, GeneralSecurityException {
-        KeyStore ks = read(keystore, password);
-        SortedMap<Integer, byte[]> raw = keks(ks, password);
+        try {
+            Pkcs12Secrets.store(keystore, password, secrets);
+        } finally {
+            secrets.values().forEach(SecretBytes::zero);
+        }
+    }
+
+    private static InMemoryKeyCustody custody(Map<String, byte[]> secrets) throws GeneralSecurityException {
         SortedMap<Integer, SecretBytes> keks = new TreeMap<>();
-        raw.forEach((version, key) -> keks.put(version, SecretBytes.adopt(key)));
-        byte[] seed = secret(ks, HPKE_SEED, password);
+        keks(secrets).forEach((version, key) -> keks.put(version, SecretBytes.adopt(key)));
+        byte[] seed = Pkcs12Secrets.secret(secrets, HPKE_SEED);
         try {
             return new InMemoryKeyCustody(Hpke.deriveKeyPair(seed), Collections.unmodifiableSortedMap(keks));
         } finally {
@@ -118,76 +119,16 @@ final class FileKeyCustody implements KeyCustody {
         }
     }
 
-    private static SortedMap<Integer, byte[]> keks(KeyStore ks, char[] password) throws GeneralSecurityException {
+    private static SortedMap<Integer, byte[]> keks(Map<String, byte[]> secrets) throws GeneralSecurityException {
         SortedMap<Integer, byte[]> keks = new TreeMap<>();
-        for (String alias : Collections.list(ks.aliases())) {
+        secrets.forEach((alias, key) -> {
             if (alias.startsWith(KEK_PREFIX)) {
-                keks.put(Integer.parseInt(alias.substring(KEK_PREFIX.length())), secret(ks, alias, password));
+                keks.put(Integer.parseInt(alias.substring(KEK_PREFIX.length())), key);
             }
-        }
+        });
         if (keks.isEmpty()) {
             throw new GeneralSecurityException("keystore holds no key-encryption key");
         }
         return keks;
-    }
-
-    private static byte[] secret(KeyStore ks, String alias, char[] password) throws GeneralSecurityException {
-        KeyStore.Entry entry = ks.getEntry(alias, new KeyStore.PasswordProtection(password));
-        if (!(entry instanceof KeyStore.SecretKeyEntry secretEntry)) {
-            throw new GeneralSecurityException("keystore entry missing: " + alias);
-        }
-        return secretEntry.getSecretKey().getEncoded();
-    }
-
-    private static KeyStore read(Path keystore, char[] password) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, password);
-        }
-        return ks;
-    }
-
-    /** Writes the whole keystore to a temporary file, then moves it into place in one step. */
-    private static void write(Path keystore, char[] password, SortedMap<Integer, byte[]> keks, byte[] hpkeSeed)
-            throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, password);
-        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
-        for (var kek : keks.entrySet()) {
-            ks.setEntry(KEK_PREFIX + kek.getKey(), new KeyStore.SecretKeyEntry(new SecretKeySpec(kek.getValue(), "AES")),
-                    protection);
-        }
-        ks.setEntry(HPKE_SEED, new KeyStore.SecretKeyEntry(new SecretKeySpec(hpkeSeed, "AES")), protection);
-        Files.createDirectories(keystore.toAbsolutePath().getParent());
-        Path temporary = keystore.resolveSibling(keystore.getFileName() + ".new");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            ks.store(out, password);
-        }
-        restrict(temporary);
-        try {
-            Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING);
-        }
-        keks.values().forEach(SecretBytes::zero);
-        SecretBytes.zero(hpkeSeed);
-    }
-
-    private static char[] passwordFile(Path keystore) throws IOException {
-        Path file = keystore.resolveSibling(keystore.getFileName() + ".password");
-        if (!Files.exists(file)) {
-            Files.createDirectories(keystore.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(24)));
-            restrict(file);
-        }
-        return Files.readString(file).trim().toCharArray();
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // best effort outside POSIX file systems
-        }
     }
 }

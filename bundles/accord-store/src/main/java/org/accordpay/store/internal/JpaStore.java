@@ -23,6 +23,7 @@ import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.StoreInfo;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.store.internal.entity.AuditEntryEntity;
+import org.accordpay.store.internal.entity.AuditHeadEntity;
 import org.accordpay.store.internal.entity.ChallengeEntity;
 import org.accordpay.store.internal.entity.CredentialFailureEntity;
 import org.accordpay.store.internal.entity.CustomerCredentialEntity;
@@ -40,7 +41,7 @@ public final class JpaStore implements AccordStore, AutoCloseable {
 
     static final List<Class<?>> ENTITIES = List.of(PurchaseEntity.class, OutboxEntity.class,
             LedgerPostingEntity.class, AuditEntryEntity.class, CustomerCredentialEntity.class,
-            CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class);
+            CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class, AuditHeadEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

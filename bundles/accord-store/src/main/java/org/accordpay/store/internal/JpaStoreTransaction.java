@@ -2,6 +2,7 @@ package org.accordpay.store.internal;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import org.accordpay.api.store.AuditChainRepository;
 import org.accordpay.api.store.AuditLog;
 import org.accordpay.api.store.ChallengeRepository;
 import org.accordpay.api.store.CredentialRepository;
@@ -18,6 +19,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaOutboxRepository outbox;
     private final JpaLedgerRepository ledger;
     private final JpaAuditLog audit;
+    private final JpaAuditChainRepository auditChain;
     private final JpaCredentialRepository credentials;
     private final JpaChallengeRepository challenges;
     private volatile boolean closed;
@@ -28,6 +30,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.outbox = new JpaOutboxRepository(this);
         this.ledger = new JpaLedgerRepository(this);
         this.audit = new JpaAuditLog(this, clock);
+        this.auditChain = new JpaAuditChainRepository(this);
         this.credentials = new JpaCredentialRepository(this);
         this.challenges = new JpaChallengeRepository(this);
     }
@@ -66,6 +69,12 @@ final class JpaStoreTransaction implements StoreTransaction {
     public AuditLog audit() {
         em();
         return audit;
+    }
+
+    @Override
+    public AuditChainRepository auditChain() {
+        em();
+        return auditChain;
     }
 
     @Override

@@ -23,9 +23,11 @@ import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.purchase.PurchaseState;
 import org.accordpay.api.purchase.dto.PurchaseItem;
+import org.accordpay.api.audit.dto.AuditEntry;
 import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.LedgerRepository;
 import org.accordpay.api.store.StoreException;
+import org.accordpay.api.store.dto.AuditHead;
 import org.accordpay.api.store.dto.ChallengeRecord;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.api.store.dto.CustomerCredential;
@@ -94,7 +96,7 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("3");
+        assertThat(info.schemaVersion()).isEqualTo("4");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -378,7 +380,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("3");
+        assertThat(store.info().schemaVersion()).isEqualTo("4");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {
@@ -818,6 +820,155 @@ abstract class StoreContractTest {
                 .isInstanceOf(StoreException.class);
         assertThat(store.<Optional<Instant>>transact(tx -> tx.challenges().consumedForReprovisioningAt("missing")))
                 .isEmpty();
+    }
+
+    /** Links everything unlinked so far after the current tail; returns the last position used. */
+    long linkAllUnlinked() {
+        return store.transact(tx -> {
+            long pos = tx.auditChain().lastLinked().map(AuditEntry::chainPos).orElse(0L);
+            for (AuditEntry e : tx.auditChain().unlinked(10_000)) {
+                pos++;
+                tx.auditChain().link(e.seq(), pos, JpaAuditLog.sha256Hex(("h" + pos).getBytes(StandardCharsets.UTF_8)));
+            }
+            return pos;
+        });
+    }
+
+    @Test
+    void auditChainLinksCompareAndSetAndReadsByPosition() {
+        long base = linkAllUnlinked();
+        String pid = id("p");
+        List<Long> seqs = store.transact(tx -> List.of(
+                tx.audit().append("purchase.requested", pid, new byte[] {1}),
+                tx.audit().append("purchase.approved", pid, new byte[] {2})));
+        long third = store.transact(tx -> tx.audit().append("purchase.settled", pid, new byte[] {3}));
+
+        List<AuditEntry> unlinked = store.transact(tx -> tx.auditChain().unlinked(100));
+        assertThat(unlinked).extracting(AuditEntry::seq).containsExactly(seqs.get(0), seqs.get(1), third);
+        assertThat(unlinked).allSatisfy(e -> {
+            assertThat(e.chainPos()).isNull();
+            assertThat(e.chainHash()).isNull();
+            assertThat(e.purchaseId()).isEqualTo(pid);
+        });
+        assertThat(unlinked.get(0).digest()).isEqualTo(JpaAuditLog.sha256Hex(new byte[] {1}));
+        assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().unlinked(1))).hasSize(1);
+
+        String h1 = JpaAuditLog.sha256Hex("one".getBytes(StandardCharsets.UTF_8));
+        // link the third first: positions are the chainer's, not the insertion order
+        store.transact(tx -> {
+            tx.auditChain().link(third, base + 1, h1);
+            return null;
+        });
+        // compare-and-set: already linked, position taken, unknown entry, malformed hash
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().link(third, base + 2, h1);
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().link(seqs.get(0), base + 1, h1);
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().link(Long.MAX_VALUE, base + 9, h1);
+            return null;
+        })).isInstanceOf(StoreException.class).isNotInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().link(seqs.get(0), base + 2, "XYZ");
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+        // a rolled-back link leaves the entry unlinked
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().link(seqs.get(0), base + 2, h1);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().unlinked(100)))
+                .extracting(AuditEntry::seq).containsExactly(seqs.get(0), seqs.get(1));
+
+        String h2 = JpaAuditLog.sha256Hex("two".getBytes(StandardCharsets.UTF_8));
+        String h3 = JpaAuditLog.sha256Hex("three".getBytes(StandardCharsets.UTF_8));
+        store.transact(tx -> {
+            tx.auditChain().link(seqs.get(0), base + 2, h2);
+            tx.auditChain().link(seqs.get(1), base + 3, h3);
+            // reads in the same transaction see the links
+            assertThat(tx.auditChain().lastLinked()).map(AuditEntry::seq).contains(seqs.get(1));
+            return null;
+        });
+        assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().unlinked(100))).isEmpty();
+        AuditEntry last = store.transact(tx -> tx.auditChain().lastLinked()).orElseThrow();
+        assertThat(last.seq()).isEqualTo(seqs.get(1));
+        assertThat(last.chainPos()).isEqualTo(base + 3);
+        assertThat(last.chainHash()).isEqualTo(h3);
+
+        List<AuditEntry> from = store.transact(tx -> tx.auditChain().linkedFrom(base + 1, 2));
+        assertThat(from).extracting(AuditEntry::seq).containsExactly(third, seqs.get(0));
+        assertThat(from).extracting(AuditEntry::chainPos).containsExactly(base + 1, base + 2);
+        assertThat(from).extracting(AuditEntry::chainHash).containsExactly(h1, h2);
+        assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().linkedFrom(base + 4, 10))).isEmpty();
+
+        List<AuditEntry> forPurchase = store.transact(tx -> tx.auditChain().forPurchase(pid));
+        assertThat(forPurchase).extracting(AuditEntry::seq).containsExactly(seqs.get(0), seqs.get(1), third);
+        assertThat(forPurchase).extracting(AuditEntry::type)
+                .containsExactly("purchase.requested", "purchase.approved", "purchase.settled");
+        assertThat(forPurchase).extracting(AuditEntry::chainPos).containsExactly(base + 2, base + 3, base + 1);
+        assertThat(forPurchase.get(0).at()).isNotNull();
+        assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().forPurchase("nobody"))).isEmpty();
+    }
+
+    @Test
+    void uncommittedAuditEntriesAreNotUnlinked() throws Exception {
+        linkAllUnlinked();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> writer = pool.submit(() -> store.transact(tx -> {
+                long seq = tx.audit().append("purchase.requested", null, new byte[] {9});
+                appended.countDown();
+                await(release);
+                return seq;
+            }));
+            await(appended);
+            long later = store.transact(tx -> tx.audit().append("purchase.approved", null, new byte[] {8}));
+            assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().unlinked(100)))
+                    .extracting(AuditEntry::seq).containsExactly(later);
+            release.countDown();
+            long early = writer.get(30, TimeUnit.SECONDS);
+            assertThat(early).isLessThan(later);
+            assertThat(store.<List<AuditEntry>>transact(tx -> tx.auditChain().unlinked(100)))
+                    .extracting(AuditEntry::seq).containsExactly(early, later);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        linkAllUnlinked();
+    }
+
+    @Test
+    void signedHeadsAreSavedOncePerPosition() {
+        long base = 1_000_000_000L + store.<Long>transact(tx -> tx.auditChain().lastHead()
+                .map(AuditHead::chainPos).orElse(0L));
+        Instant at = T0.plusSeconds(5);
+        String hash = JpaAuditLog.sha256Hex("head".getBytes(StandardCharsets.UTF_8));
+        byte[] signature = new byte[64];
+        signature[0] = 7;
+        AuditHead head = new AuditHead(base + 2, hash, signature, at, "0123456789abcdef");
+        store.transact(tx -> {
+            tx.auditChain().saveHead(new AuditHead(base + 1, hash, signature, T0, "0123456789abcdef"));
+            tx.auditChain().saveHead(head);
+            return null;
+        });
+        assertThat(store.<Optional<AuditHead>>transact(tx -> tx.auditChain().lastHead())).contains(head);
+        assertThat(store.transact(tx -> tx.auditChain().lastHead()).orElseThrow().signature()).isEqualTo(signature);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.auditChain().saveHead(head);
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+        // an older head does not become the last one
+        store.transact(tx -> {
+            tx.auditChain().saveHead(new AuditHead(base, hash, signature, T0, "0123456789abcdef"));
+            return null;
+        });
+        assertThat(store.<Optional<AuditHead>>transact(tx -> tx.auditChain().lastHead())).contains(head);
     }
 
     static void sleep(long millis) {

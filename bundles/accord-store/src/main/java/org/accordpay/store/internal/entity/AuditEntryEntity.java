@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Row of {@code audit_entry}; {@code chainHash} is filled later by the chainer. */
+/** Row of {@code audit_entry}; {@code chainPos} and {@code chainHash} are filled later by the chainer. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntryEntity {
@@ -35,4 +35,7 @@ public class AuditEntryEntity {
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "chain_hash", length = 64)
     public String chainHash;
+
+    @Column(name = "chain_pos", unique = true)
+    public Long chainPos;
 }
