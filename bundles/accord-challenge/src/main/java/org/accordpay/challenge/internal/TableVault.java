@@ -1,6 +1,5 @@
 package org.accordpay.challenge.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.accordpay.crypto.AesGcm;
 import org.accordpay.crypto.IntegrityException;
@@ -103,9 +102,5 @@ final class TableVault {
             w.str8(extra);
         }
         return w.toByteArray();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

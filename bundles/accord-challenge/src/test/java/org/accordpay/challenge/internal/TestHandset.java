@@ -80,17 +80,28 @@ final class TestHandset {
         return respond(sealedChallenge, now, Decision.APPROVE, true);
     }
 
+    /**
+     * The right cell and decision, but signed by another key, as an attacker who stole the table
+     * (not the device key) would answer. The cell is not erased, so the real answer can follow.
+     */
+    byte[] answerSignedBy(byte[] sealedChallenge, long now, RawKeyPair otherKey) throws ProtocolException {
+        Challenge challenge = read(sealedChallenge, now);
+        return HandsetProtocol.buildResponse(cell(challenge), challenge, Decision.APPROVE, otherKey.privateKey(),
+                provisioning.pkg().accordHpkePublicKey());
+    }
+
     private byte[] respond(byte[] sealedChallenge, long now, Decision decision, boolean wrong)
             throws ProtocolException {
         Challenge challenge = read(sealedChallenge, now);
-        int address = challenge.cellAddress();
-        byte[] cells = provisioning.pkg().cells();
-        byte[] cell = Arrays.copyOfRange(cells, address * Protocol.CELL_LENGTH, (address + 1) * Protocol.CELL_LENGTH);
-        if (wrong) {
-            cell = Randomness.bytes(Protocol.CELL_LENGTH);
-        }
-        erased.add(address);
+        byte[] cell = wrong ? Randomness.bytes(Protocol.CELL_LENGTH) : cell(challenge);
+        erased.add(challenge.cellAddress());
         return HandsetProtocol.buildResponse(cell, challenge, decision, signing.privateKey(),
                 provisioning.pkg().accordHpkePublicKey());
+    }
+
+    private byte[] cell(Challenge challenge) {
+        int address = challenge.cellAddress();
+        return Arrays.copyOfRange(provisioning.pkg().cells(), address * Protocol.CELL_LENGTH,
+                (address + 1) * Protocol.CELL_LENGTH);
     }
 }
