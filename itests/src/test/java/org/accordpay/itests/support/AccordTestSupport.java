@@ -32,7 +32,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class AccordTestSupport {
 
     /** The newest Flyway migration the store applies. */
-    protected static final String SCHEMA_VERSION = "4";
+    protected static final String SCHEMA_VERSION = "6";
 
     /** Store configuration PID. */
     protected static final String STORE_PID = "org.accordpay.store";

@@ -1,6 +1,7 @@
 package org.accordpay.api.bank;
 
 import org.accordpay.api.bank.dto.BankInstruction;
+import org.accordpay.api.bank.dto.BankStatement;
 
 /**
  * SPI of a bank connection (built-in ledger bank, ISO 20022 files, ...). Asynchronous:
@@ -13,6 +14,9 @@ public interface BankConnector {
     /** Service property carrying the bank connection id. */
     String ID_PROPERTY = "accord.bank.id";
 
+    /** Service property: {@code live} or {@code test} (test traffic only ever goes to test banks). */
+    String MODE_PROPERTY = "accord.bank.mode";
+
     /** @return the configured connection id, stable across restarts */
     String id();
 
@@ -23,4 +27,12 @@ public interface BankConnector {
      * @throws BankException when the bank cannot take it now
      */
     void submit(BankInstruction instruction) throws BankException;
+
+    /**
+     * Reconciliation: the bank's own view of Accord's account there.
+     *
+     * @return the balances of Accord's account and every instruction the bank booked on it
+     * @throws BankException when the bank cannot answer now
+     */
+    BankStatement statement() throws BankException;
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.money.Money;
+import org.accordpay.api.challenge.dto.ChallengeVerdict;
+import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 
@@ -59,4 +61,42 @@ public interface PurchaseService {
 
     /** The customer disputes a paid purchase: escrow is frozen until an operator resolves it. */
     Purchase openDispute(String purchaseId, String reason);
+
+    /**
+     * An operator settles a dispute: to the customer (what is left in escrow is refunded) or to the
+     * merchant (the purchase counts as delivered and is paid out).
+     *
+     * @param toCustomer true to refund the customer, false to pay the merchant
+     */
+    Purchase resolveDispute(String purchaseId, boolean toCustomer, String operator, String reason);
+
+    /**
+     * Step 4: a handset's response, from a carrier (MO SMS) or the HTTPS handset endpoint. Verified
+     * by the challenge engine; the purchase then moves on (debit requested, declined or locked).
+     *
+     * @return the verdict; never an exception for bad input
+     */
+    ChallengeVerdict answer(byte[] responseEnvelope);
+
+    /**
+     * Lists a customer's purchases created in {@code [from, to)}, oldest first.
+     *
+     * @param afterId cursor: the last id of the previous page, or null
+     * @param limit   page size, 1..500
+     */
+    List<Purchase> listForCustomer(String customerId, Instant from, Instant to, String afterId, int limit);
+
+    /**
+     * Lists purchases for operators, most recent first.
+     *
+     * @param state   only this state, or null for all
+     * @param limit   at most this many, 1..500
+     */
+    List<Purchase> listRecent(PurchaseState state, int limit);
+
+    /**
+     * @param afterSeq cursor: events with a higher sequence number only (0 for all)
+     * @return the merchant's events, oldest first
+     */
+    List<MerchantEvent> merchantEvents(String merchantId, long afterSeq, int limit);
 }

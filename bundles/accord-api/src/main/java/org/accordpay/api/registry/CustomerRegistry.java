@@ -1,23 +1,74 @@
 package org.accordpay.api.registry;
 
+import java.util.List;
 import java.util.Optional;
+import org.accordpay.api.challenge.dto.Provisioning;
 import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.accordpay.api.registry.dto.Customer;
+import org.accordpay.api.registry.dto.EnrolmentApplication;
+import org.accordpay.api.registry.dto.EnrolmentTicket;
 
-/** The customer database of the patent: look-up, enrolment status, lock-out. */
+/**
+ * The customer database of the patent: enrolment as a flow (phone possession, handset keys and
+ * table, mandate, reference number), look-up, lock-out.
+ */
 @org.osgi.annotation.versioning.ProviderType
 public interface CustomerRegistry {
+    /**
+     * Starts an enrolment: validates the application, creates the customer PENDING and sends a
+     * one-time code to the phone (through the outbox).
+     *
+     * @throws RegistryException invalid phone/IBAN/field, mandate not accepted, already enrolled
+     */
+    EnrolmentTicket startEnrolment(EnrolmentApplication application);
+
+    /**
+     * Proves possession of the phone with the one-time code it received.
+     *
+     * @throws RegistryException unknown enrolment, wrong code (the enrolment fails after too many)
+     */
+    EnrolmentTicket confirmPhone(String enrolmentId, String oneTimeCode);
+
+    /**
+     * Finishes an enrolment once the phone is confirmed: registers the handset's keys, generates the
+     * identification table (challenge engine), records the mandate and issues the reference number.
+     * The customer becomes ACTIVE.
+     *
+     * @param enrolmentRequest the handset's enrolment request, signing {@link EnrolmentTicket#enrolmentNonce()}
+     * @return the sealed provisioning package to deliver to the handset, once
+     * @throws RegistryException unknown enrolment, out of order
+     * @throws org.accordpay.api.challenge.ChallengeException malformed enrolment request
+     */
+    Provisioning completeEnrolment(String enrolmentId, byte[] enrolmentRequest);
+
+    /** @return the enrolment, if it exists */
+    Optional<EnrolmentTicket> enrolment(String enrolmentId);
 
     /** @return the customer with this registry id, if any */
     Optional<Customer> find(String customerId);
 
-    /** @return the customer a merchant named by phone and country or by reference, if enrolled */
+    /** @return the ACTIVE or LOCKED customer a merchant named by phone and country or by reference, if any */
     Optional<Customer> resolve(CustomerIdentifier identifier);
+
+    /**
+     * @param afterId cursor: last id of the previous page, or null
+     * @param limit   page size, 1..500
+     * @return customers in id order
+     */
+    List<Customer> list(String afterId, int limit);
+
+    /**
+     * Checks a console password (constant work whether or not the customer exists).
+     *
+     * @return the customer when the identifier and password match an ACTIVE or LOCKED customer
+     */
+    Optional<Customer> authenticate(CustomerIdentifier identifier, char[] password);
 
     /**
      * Unlocks a customer locked out after failed challenges.
      *
-     * @param reason recorded in the audit trail
+     * @param operator who unlocks
+     * @param reason   recorded in the audit trail
      */
-    Customer unlock(String customerId, String reason);
+    Customer unlock(String customerId, String operator, String reason);
 }

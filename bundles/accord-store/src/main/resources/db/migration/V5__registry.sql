@@ -1,0 +1,1 @@
+-- Accord schema, version 5: customers, merchants, enrolments (filled by the registry work).

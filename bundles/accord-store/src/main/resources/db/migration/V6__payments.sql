@@ -1,0 +1,1 @@
+-- Accord schema, version 6: payments (bank instructions, merchant events, purchase details).
