@@ -8,11 +8,13 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 /** The full set on MariaDB, each run on its own fresh database. */
-public class MariaDbDistributionIT extends AbstractDistributionIT {
+public class MariaDbDistributionIT extends AbstractPurchaseFlowIT {
 
     @Override
     protected List<Option> databaseOptions() {
-        return freshMariaDb("accord_it");
+        List<Option> options = new java.util.ArrayList<>(freshMariaDb("accord_it"));
+        options.addAll(ledgerBankOnFreshMariaDb("accord_itbank"));
+        return options;
     }
 
     @Test

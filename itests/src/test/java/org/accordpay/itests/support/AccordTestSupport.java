@@ -123,6 +123,14 @@ public abstract class AccordTestSupport {
                 editConfigurationFilePut("etc/" + STORE_PID + ".cfg", "password", MariaDb.PASSWORD));
     }
 
+    /** @return options putting the ledger bank's own books in a fresh MariaDB database */
+    protected static List<Option> ledgerBankOnFreshMariaDb(String prefix) {
+        String url = MariaDb.createFreshDatabase(prefix);
+        String pid = "etc/org.accordpay.bank.ledger.cfg";
+        return List.of(editConfigurationFilePut(pid, "url", url), editConfigurationFilePut(pid, "user", MariaDb.USER),
+                editConfigurationFilePut(pid, ".password", MariaDb.PASSWORD));
+    }
+
     /**
      * Waits for a service that matches, looking it up afresh (never a stale injected reference).
      *

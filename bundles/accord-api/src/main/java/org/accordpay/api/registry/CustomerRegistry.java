@@ -34,6 +34,11 @@ public interface CustomerRegistry {
      * identification table (challenge engine), records the mandate and issues the reference number.
      * The customer becomes ACTIVE.
      *
+     * <p>Safe to retry after a crash between the challenge engine's enrolment and the registry's
+     * transaction: when the engine already holds a credential for this very device key, the
+     * registry side is finished, but the package (handed out once, never stored) is not
+     * produced again: {@link Provisioning#packageBytes()} is then empty.
+     *
      * @param enrolmentRequest the handset's enrolment request, signing {@link EnrolmentTicket#enrolmentNonce()}
      * @return the sealed provisioning package to deliver to the handset, once
      * @throws RegistryException unknown enrolment, out of order

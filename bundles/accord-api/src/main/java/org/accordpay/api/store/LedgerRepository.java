@@ -21,4 +21,7 @@ public interface LedgerRepository {
 
     /** @return the balance of an account in a currency (zero if never used) */
     Money balance(String account, String currency);
+
+    /** @return every account's balance per currency, non-zero ones only, by account then currency */
+    java.util.List<org.accordpay.api.store.dto.PostingLeg> balances();
 }

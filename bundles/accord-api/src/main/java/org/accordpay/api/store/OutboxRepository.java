@@ -27,4 +27,7 @@ public interface OutboxRepository {
 
     /** Records a failed attempt and when to try next. */
     void reschedule(String messageId, Instant nextAttemptAt, String lastError);
+
+    /** @return up to {@code limit} rows not yet delivered, oldest first (for operators) */
+    List<OutboxMessage> pending(int limit);
 }

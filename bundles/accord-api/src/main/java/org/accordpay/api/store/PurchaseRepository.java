@@ -1,6 +1,7 @@
 package org.accordpay.api.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.purchase.PurchaseState;
 import org.accordpay.api.store.dto.PurchaseRecord;
@@ -23,4 +24,34 @@ public interface PurchaseRepository {
      * @throws StoreException when the purchase does not exist
      */
     PurchaseRecord transition(String purchaseId, PurchaseState expected, PurchaseState next, Instant at);
+
+    /**
+     * Writes a purchase's state and mutable fields (refunded, challenge, reason, shipment, dispute,
+     * return URL), compare-and-set on the state.
+     *
+     * @param changed  the purchase as it must become
+     * @param expected the state it must be in now
+     * @return the stored purchase
+     * @throws ConcurrentUpdateException when the purchase is not in {@code expected}
+     * @throws StoreException when the purchase does not exist
+     */
+    PurchaseRecord update(PurchaseRecord changed, PurchaseState expected);
+
+    /**
+     * @param afterId cursor: last id of the previous page (created at the same instant or earlier), or null
+     * @return a merchant's purchases created in {@code [from, to)}, by creation time then id
+     */
+    List<PurchaseRecord> listForMerchant(String merchantId, Instant from, Instant to, String afterId, int limit);
+
+    /** As {@link #listForMerchant}, for a customer. */
+    List<PurchaseRecord> listForCustomer(String customerId, Instant from, Instant to, String afterId, int limit);
+
+    /** @return the most recent purchases (by creation), in {@code state} only unless null */
+    List<PurchaseRecord> listRecent(PurchaseState state, int limit);
+
+    /** @return up to {@code limit} purchases in {@code state} last changed at or before {@code before}, oldest change first */
+    List<PurchaseRecord> inStateSince(PurchaseState state, Instant before, int limit);
+
+    /** @return the shipped purchase with this courier and tracking reference, if any */
+    Optional<PurchaseRecord> findByShipment(String courierId, String trackingRef);
 }

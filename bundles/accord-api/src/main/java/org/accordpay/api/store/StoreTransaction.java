@@ -24,4 +24,19 @@ public interface StoreTransaction {
 
     /** @return challenges and the used-cell log */
     ChallengeRepository challenges();
+
+    /** @return bank instructions and their statuses */
+    BankInstructionRepository bankInstructions();
+
+    /** @return events for merchants */
+    MerchantEventRepository merchantEvents();
+
+    /** @return the registry's customers */
+    CustomerRepository customers();
+
+    /** @return the registry's merchants and the decisions about them */
+    MerchantRepository merchants();
+
+    /** @return customer enrolments (one-time codes kept hashed) */
+    EnrolmentRepository enrolments();
 }

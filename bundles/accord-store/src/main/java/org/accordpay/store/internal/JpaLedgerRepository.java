@@ -86,4 +86,14 @@ final class JpaLedgerRepository implements LedgerRepository {
                 .getSingleResult();
         return Money.of(sum == null ? 0 : sum, currency);
     }
+
+    @Override
+    public java.util.List<PostingLeg> balances() {
+        return tx.em().createQuery("select l.account, l.currency, sum(l.amountMinor) from LedgerPostingEntity p"
+                        + " join p.legs l group by l.account, l.currency order by l.account, l.currency", Object[].class)
+                .getResultList().stream()
+                .filter(r -> ((Number) r[2]).longValue() != 0)
+                .map(r -> new PostingLeg((String) r[0], Money.of(((Number) r[2]).longValue(), ((String) r[1]).trim())))
+                .toList();
+    }
 }

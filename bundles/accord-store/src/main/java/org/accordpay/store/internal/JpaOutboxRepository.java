@@ -46,6 +46,14 @@ final class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxMessage> pending(int limit) {
+        return tx.em().createQuery("select o from OutboxEntity o where o.doneAt is null order by o.createdAt, o.id",
+                        OutboxEntity.class)
+                .setMaxResults(Math.max(1, limit))
+                .getResultList().stream().map(JpaOutboxRepository::toMessage).toList();
+    }
+
+    @Override
     public List<OutboxMessage> due(String channel, Instant now, int limit) {
         if (limit <= 0) {
             return List.of();

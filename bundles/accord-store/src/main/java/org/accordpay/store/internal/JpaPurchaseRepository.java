@@ -1,6 +1,7 @@
 package org.accordpay.store.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ final class JpaPurchaseRepository implements PurchaseRepository {
         e.mode = p.mode().name();
         e.createdAt = Times.toMicros(p.createdAt());
         e.updatedAt = Times.toMicros(p.updatedAt());
+        writeDetails(e, p);
         for (PurchaseItem item : p.items()) {
             e.items.add(new PurchaseItemLine(item.name(), item.unitPriceMinor(), item.quantity()));
         }
@@ -86,11 +88,119 @@ final class JpaPurchaseRepository implements PurchaseRepository {
         return toRecord(e);
     }
 
+    @Override
+    public PurchaseRecord update(PurchaseRecord changed, PurchaseState expected) {
+        Objects.requireNonNull(changed, "changed");
+        Objects.requireNonNull(expected, "expected");
+        EntityManager em = tx.em();
+        PurchaseEntity e = em.find(PurchaseEntity.class, changed.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw new StoreException("purchase " + changed.id() + " does not exist");
+        }
+        if (!e.state.equals(expected.name())) {
+            throw new ConcurrentUpdateException("purchase " + changed.id() + " is " + e.state + ", not " + expected);
+        }
+        e.state = changed.state().name();
+        e.updatedAt = Times.toMicros(changed.updatedAt());
+        writeDetails(e, changed);
+        em.flush();
+        return toRecord(e);
+    }
+
+    @Override
+    public List<PurchaseRecord> listForMerchant(String merchantId, Instant from, Instant to, String afterId,
+            int limit) {
+        return listFor("merchantId", merchantId, from, to, afterId, limit);
+    }
+
+    @Override
+    public List<PurchaseRecord> listForCustomer(String customerId, Instant from, Instant to, String afterId,
+            int limit) {
+        return listFor("customerId", customerId, from, to, afterId, limit);
+    }
+
+    private List<PurchaseRecord> listFor(String field, String owner, Instant from, Instant to, String afterId,
+            int limit) {
+        EntityManager em = tx.em();
+        long lower = Times.toMicros(from);
+        String cursor = "";
+        if (afterId != null) {
+            PurchaseEntity last = em.find(PurchaseEntity.class, afterId);
+            if (last != null && owner.equals(field.equals("merchantId") ? last.merchantId : last.customerId)) {
+                lower = Math.max(lower, last.createdAt);
+                cursor = " and (p.createdAt > :lower or p.id > :afterId)";
+            }
+        }
+        var q = em.createQuery("select p from PurchaseEntity p where p." + field + " = :owner and p.createdAt >= :lower"
+                        + " and p.createdAt < :to" + cursor + " order by p.createdAt, p.id", PurchaseEntity.class)
+                .setParameter("owner", owner)
+                .setParameter("lower", lower)
+                .setParameter("to", Times.toMicros(to))
+                .setMaxResults(limit);
+        if (!cursor.isEmpty()) {
+            q.setParameter("afterId", afterId);
+        }
+        return q.getResultList().stream().map(JpaPurchaseRepository::toRecord).toList();
+    }
+
+    @Override
+    public List<PurchaseRecord> listRecent(PurchaseState state, int limit) {
+        String where = state == null ? "" : " where p.state = :state";
+        var q = tx.em().createQuery("select p from PurchaseEntity p" + where + " order by p.createdAt desc, p.id desc",
+                PurchaseEntity.class).setMaxResults(limit);
+        if (state != null) {
+            q.setParameter("state", state.name());
+        }
+        return q.getResultList().stream().map(JpaPurchaseRepository::toRecord).toList();
+    }
+
+    @Override
+    public List<PurchaseRecord> inStateSince(PurchaseState state, Instant before, int limit) {
+        return tx.em().createQuery("select p from PurchaseEntity p where p.state = :state and p.updatedAt <= :before"
+                        + " order by p.updatedAt, p.id", PurchaseEntity.class)
+                .setParameter("state", state.name())
+                .setParameter("before", Times.toMicros(before))
+                .setMaxResults(limit)
+                .getResultList().stream().map(JpaPurchaseRepository::toRecord).toList();
+    }
+
+    @Override
+    public Optional<PurchaseRecord> findByShipment(String courierId, String trackingRef) {
+        return tx.em().createQuery("select p from PurchaseEntity p where p.courierId = :courier"
+                        + " and p.trackingRef = :tracking order by p.createdAt desc", PurchaseEntity.class)
+                .setParameter("courier", courierId)
+                .setParameter("tracking", trackingRef)
+                .setMaxResults(1)
+                .getResultList().stream().findFirst().map(JpaPurchaseRepository::toRecord);
+    }
+
+    private static void writeDetails(PurchaseEntity e, PurchaseRecord p) {
+        if (!p.refunded().currency().equals(p.total().currency())) {
+            throw new IllegalArgumentException("refunds must be in the purchase currency");
+        }
+        e.refundedMinor = p.refunded().minorUnits();
+        e.challengeId = p.challengeId();
+        e.reason = p.reason() == null ? null : truncate(p.reason(), 255);
+        e.courierId = p.courierId();
+        e.trackingRef = p.trackingRef();
+        e.shippedAt = p.shippedAt() == null ? null : Times.toMicros(p.shippedAt());
+        e.disputedFrom = p.disputedFrom() == null ? null : p.disputedFrom().name();
+        e.returnUrl = p.returnUrl();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
     static PurchaseRecord toRecord(PurchaseEntity e) {
         List<PurchaseItem> items = e.items.stream()
                 .map(l -> new PurchaseItem(l.name, l.unitPriceMinor, l.quantity)).toList();
+        String currency = e.currency.trim();
         return new PurchaseRecord(e.id, e.merchantId, e.customerId, e.merchantOrderRef, items,
-                Money.of(e.totalMinor, e.currency.trim()), PurchaseState.valueOf(e.state), Mode.valueOf(e.mode),
-                Times.fromMicros(e.createdAt), Times.fromMicros(e.updatedAt));
+                Money.of(e.totalMinor, currency), PurchaseState.valueOf(e.state), Mode.valueOf(e.mode),
+                Times.fromMicros(e.createdAt), Times.fromMicros(e.updatedAt), Money.of(e.refundedMinor, currency),
+                e.challengeId, e.reason, e.courierId, e.trackingRef,
+                e.shippedAt == null ? null : Times.fromMicros(e.shippedAt),
+                e.disputedFrom == null ? null : PurchaseState.valueOf(e.disputedFrom), e.returnUrl);
     }
 }

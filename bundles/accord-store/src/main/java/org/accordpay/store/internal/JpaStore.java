@@ -24,6 +24,8 @@ import org.accordpay.api.store.dto.StoreInfo;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.store.internal.entity.AuditEntryEntity;
 import org.accordpay.store.internal.entity.AuditHeadEntity;
+import org.accordpay.store.internal.entity.BankInstructionEntity;
+import org.accordpay.store.internal.entity.MerchantEventEntity;
 import org.accordpay.store.internal.entity.ChallengeEntity;
 import org.accordpay.store.internal.entity.CredentialFailureEntity;
 import org.accordpay.store.internal.entity.CustomerCredentialEntity;
@@ -41,7 +43,12 @@ public final class JpaStore implements AccordStore, AutoCloseable {
 
     static final List<Class<?>> ENTITIES = List.of(PurchaseEntity.class, OutboxEntity.class,
             LedgerPostingEntity.class, AuditEntryEntity.class, CustomerCredentialEntity.class,
-            CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class, AuditHeadEntity.class);
+            CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class, AuditHeadEntity.class,
+            BankInstructionEntity.class, MerchantEventEntity.class,
+            org.accordpay.store.internal.entity.CustomerEntity.class,
+            org.accordpay.store.internal.entity.EnrolmentEntity.class,
+            org.accordpay.store.internal.entity.MerchantEntity.class,
+            org.accordpay.store.internal.entity.MerchantDecisionEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

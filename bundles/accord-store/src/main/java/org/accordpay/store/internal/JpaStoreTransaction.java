@@ -22,6 +22,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaAuditChainRepository auditChain;
     private final JpaCredentialRepository credentials;
     private final JpaChallengeRepository challenges;
+    private final JpaBankInstructionRepository bankInstructions;
+    private final JpaMerchantEventRepository merchantEvents;
+    private final JpaCustomerRepository customers;
+    private final JpaMerchantRepository merchants;
+    private final JpaEnrolmentRepository enrolments;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -33,6 +38,11 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.auditChain = new JpaAuditChainRepository(this);
         this.credentials = new JpaCredentialRepository(this);
         this.challenges = new JpaChallengeRepository(this);
+        this.bankInstructions = new JpaBankInstructionRepository(this);
+        this.merchantEvents = new JpaMerchantEventRepository(this);
+        this.customers = new JpaCustomerRepository(this);
+        this.merchants = new JpaMerchantRepository(this);
+        this.enrolments = new JpaEnrolmentRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -87,5 +97,35 @@ final class JpaStoreTransaction implements StoreTransaction {
     public ChallengeRepository challenges() {
         em();
         return challenges;
+    }
+
+    @Override
+    public org.accordpay.api.store.BankInstructionRepository bankInstructions() {
+        em();
+        return bankInstructions;
+    }
+
+    @Override
+    public org.accordpay.api.store.MerchantEventRepository merchantEvents() {
+        em();
+        return merchantEvents;
+    }
+
+    @Override
+    public org.accordpay.api.store.CustomerRepository customers() {
+        em();
+        return customers;
+    }
+
+    @Override
+    public org.accordpay.api.store.MerchantRepository merchants() {
+        em();
+        return merchants;
+    }
+
+    @Override
+    public org.accordpay.api.store.EnrolmentRepository enrolments() {
+        em();
+        return enrolments;
     }
 }

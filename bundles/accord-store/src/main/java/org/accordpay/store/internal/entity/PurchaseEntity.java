@@ -55,6 +55,31 @@ public class PurchaseEntity {
     @Column(name = "updated_at", nullable = false)
     public long updatedAt;
 
+    @Column(name = "refunded_minor", nullable = false)
+    public long refundedMinor;
+
+    @Column(name = "challenge_id", length = 64)
+    public String challengeId;
+
+    @Column(name = "reason", length = 255)
+    public String reason;
+
+    @Column(name = "courier_id", length = 64)
+    public String courierId;
+
+    @Column(name = "tracking_ref", length = 128)
+    public String trackingRef;
+
+    /** Epoch microseconds, or null. */
+    @Column(name = "shipped_at")
+    public Long shippedAt;
+
+    @Column(name = "disputed_from", length = 32)
+    public String disputedFrom;
+
+    @Column(name = "return_url", length = 1000)
+    public String returnUrl;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
     @OrderColumn(name = "line_no")

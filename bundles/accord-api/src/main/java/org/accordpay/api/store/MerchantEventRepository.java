@@ -1,0 +1,21 @@
+package org.accordpay.api.store;
+
+import java.util.List;
+import org.accordpay.api.purchase.dto.MerchantEvent;
+
+/** Events for merchants (what webhooks deliver), in the order they happened. */
+@org.osgi.annotation.versioning.ProviderType
+public interface MerchantEventRepository {
+    /**
+     * Appends an event; its {@code seq} is ignored and assigned by the database.
+     *
+     * @return the sequence number given
+     */
+    long append(MerchantEvent event);
+
+    /** @return up to {@code limit} of the merchant's events with a sequence number above {@code afterSeq} */
+    List<MerchantEvent> list(String merchantId, long afterSeq, int limit);
+
+    /** @return the purchase's events, oldest first */
+    List<MerchantEvent> forPurchase(String purchaseId);
+}

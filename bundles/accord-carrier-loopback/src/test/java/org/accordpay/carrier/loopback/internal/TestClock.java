@@ -1,0 +1,26 @@
+package org.accordpay.carrier.loopback.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.accordpay.api.time.AccordClock;
+
+/** An AccordClock for tests that moves only when told to. */
+final class TestClock implements AccordClock {
+
+    private volatile Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Clock asClock() {
+        return new AccordTimeClock(this);
+    }
+}

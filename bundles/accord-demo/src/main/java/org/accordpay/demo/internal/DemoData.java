@@ -1,0 +1,102 @@
+package org.accordpay.demo.internal;
+
+import java.util.Optional;
+import org.accordpay.api.purchase.dto.CustomerIdentifier;
+import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.registry.dto.BankAccount;
+import org.accordpay.api.registry.dto.EnrolmentApplication;
+import org.accordpay.api.registry.dto.EnrolmentTicket;
+import org.accordpay.api.registry.dto.Merchant;
+import org.accordpay.api.registry.dto.MerchantApplication;
+import org.accordpay.api.registry.dto.MerchantStatus;
+import org.accordpay.api.registry.dto.PostalAddress;
+import org.accordpay.api.store.AccordStore;
+import org.accordpay.bank.ledger.LedgerBank;
+import org.accordpay.carrier.loopback.SimulatedHandsets;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the embedded default (H2) with a demo merchant "Demo Shop" (admitted) and a demo customer
+ * enrolled through the real flow with a simulated handset that approves with its PIN, and opens
+ * their accounts at the ledger bank. Runs at every start and does only what is missing, so the
+ * first start seeds and later starts change nothing. Never on another database.
+ */
+@Component(configurationPid = "org.accordpay.demo", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = DemoConfiguration.class)
+public final class DemoData {
+
+    static final String DISPLAY_NAME = "Demo Shop";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoConfiguration config;
+    private final AccordStore store;
+    private final CustomerRegistry customers;
+    private final MerchantRegistry merchants;
+    private final LedgerBank bank;
+    private final SimulatedHandsets handsets;
+
+    /** Seeds in the background, so a slow enrolment never holds up the component runtime. */
+    @Activate
+    public DemoData(DemoConfiguration config, @Reference AccordStore store, @Reference CustomerRegistry customers,
+            @Reference MerchantRegistry merchants, @Reference LedgerBank bank, @Reference SimulatedHandsets handsets) {
+        this.config = config;
+        this.store = store;
+        this.customers = customers;
+        this.merchants = merchants;
+        this.bank = bank;
+        this.handsets = handsets;
+        if (!config.enabled()) {
+            return;
+        }
+        Thread seeder = new Thread(this::seed, "accord-demo-data");
+        seeder.setDaemon(true);
+        seeder.start();
+    }
+
+    private void seed() {
+        try {
+            if (!config.any_database() && !store.info().database().startsWith("H2")) {
+                LOG.info("Demo data not seeded: the store is not the embedded H2 default");
+                return;
+            }
+            bank.openAccount(config.customer_iban(), "Camille Martin", "EUR", config.customer_balance());
+            bank.openAccount(config.merchant_iban(), "Demo Shop SARL", "EUR", 0);
+            Merchant merchant = merchant();
+            if (customers.resolve(CustomerIdentifier.byPhone(config.customer_phone(), "FR")).isEmpty()) {
+                if (handsets.find(config.customer_phone()).isEmpty()) {
+                    handsets.create(config.customer_phone(), config.customer_pin().toCharArray());
+                }
+                EnrolmentTicket ticket = customers.startEnrolment(new EnrolmentApplication(config.customer_phone(),
+                        "FR", new BankAccount(config.customer_iban(), null, "Camille Martin"), true,
+                        new PostalAddress("Camille Martin", "12 rue des Lilas", "75011", "Paris", "FR"),
+                        "demo-password".toCharArray()));
+                handsets.enrol(ticket.enrolmentId());
+            }
+            LOG.info("Demo data ready: merchant {} ({}), customer {} with a simulated handset (PIN {})", merchant.id(),
+                    DISPLAY_NAME, config.customer_phone(), config.customer_pin());
+        } catch (RuntimeException e) {
+            LOG.warn("Demo data not seeded: {}", e.toString());
+        }
+    }
+
+    private Merchant merchant() {
+        Optional<Merchant> existing = merchants.list(null, 500).stream()
+                .filter(m -> m.displayName().equals(DISPLAY_NAME)).findFirst();
+        Merchant m = existing.orElseGet(() -> merchants.apply(new MerchantApplication("Demo Shop SARL", DISPLAY_NAME,
+                new BankAccount(config.merchant_iban(), null, "Demo Shop SARL")), "demo-data"));
+        if (m.status() == MerchantStatus.APPLIED) {
+            for (String condition : config.merchant_conditions()) {
+                merchants.setCondition(m.id(), condition, true, "demo-data", "demo merchant");
+            }
+            m = merchants.admit(m.id(), "demo-data", "demo merchant for the embedded default");
+        }
+        return m;
+    }
+}

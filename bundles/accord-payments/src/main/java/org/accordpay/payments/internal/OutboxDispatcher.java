@@ -1,0 +1,236 @@
+package org.accordpay.payments.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.accordpay.api.bank.BankException;
+import org.accordpay.api.bank.dto.BankInstruction;
+import org.accordpay.api.bank.dto.BankOperation;
+import org.accordpay.api.carrier.CarrierConnector;
+import org.accordpay.api.carrier.CarrierException;
+import org.accordpay.api.carrier.dto.OutboundSms;
+import org.accordpay.api.carrier.dto.SmsPayload;
+import org.accordpay.api.courier.CourierConnector;
+import org.accordpay.api.courier.CourierException;
+import org.accordpay.api.courier.dto.Shipment;
+import org.accordpay.api.fault.FaultPoint;
+import org.accordpay.api.purchase.Mode;
+import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.dto.Customer;
+import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.store.dto.BankInstructionRecord;
+import org.accordpay.api.store.dto.InstructionKind;
+import org.accordpay.api.store.dto.InstructionStatus;
+import org.accordpay.api.store.dto.OutboxMessage;
+import org.accordpay.api.time.AccordClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows: messages to handsets (carrier), instructions to banks, shipments to
+ * couriers. A row leaves the outbox only once its connector took it; a row whose connector is not
+ * bound waits, and a failed attempt is retried with back-off. Every downstream call carries the
+ * row's idempotency key, so a crash between the call and {@code markDone} only repeats a call the
+ * connector recognises.
+ */
+final class OutboxDispatcher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 200;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final AccordStore store;
+    private final AccordClock clock;
+    private final Connectors connectors;
+    private final CustomerRegistry customers;
+    private final PaymentsSettings settings;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+
+    OutboxDispatcher(AccordStore store, AccordClock clock, Connectors connectors, CustomerRegistry customers,
+            PaymentsSettings settings) {
+        this.store = store;
+        this.clock = clock;
+        this.connectors = connectors;
+        this.customers = customers;
+        this.settings = settings;
+    }
+
+    /** Asks for a pass now (after a commit that wrote rows). */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake.release();
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                int done = deliverDue();
+                if (done < BATCH) {
+                    wake.tryAcquire(500, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox pass failed: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One pass over every channel. @return how many rows were handed over */
+    int deliverDue() {
+        int n = 0;
+        for (String channel : List.of(PurchaseFlow.BANK, PurchaseFlow.SMS, PurchaseFlow.COURIER)) {
+            Instant now = clock.now();
+            List<OutboxMessage> due = store.transact(tx -> tx.outbox().due(channel, now, BATCH));
+            for (OutboxMessage row : due) {
+                if (!running) {
+                    return n;
+                }
+                if (deliver(row)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private boolean deliver(OutboxMessage row) {
+        try {
+            return switch (row.channel()) {
+                case PurchaseFlow.BANK -> deliverBank(row);
+                case PurchaseFlow.SMS -> deliverSms(row);
+                case PurchaseFlow.COURIER -> deliverCourier(row);
+                default -> false;
+            };
+        } catch (RuntimeException e) {
+            retryLater(row, e.toString());
+            return false;
+        }
+    }
+
+    private boolean deliverBank(OutboxMessage row) {
+        String key = new String(row.payload(), StandardCharsets.UTF_8);
+        Optional<BankInstructionRecord> found = store.transact(tx -> tx.bankInstructions().find(key));
+        if (found.isEmpty() || found.get().status() != InstructionStatus.REQUESTED) {
+            done(row);
+            return true;
+        }
+        BankInstructionRecord i = found.get();
+        Optional<Connectors.Bank> bank = connectors.bank(i.bankId());
+        if (bank.isEmpty()) {
+            return false;
+        }
+        if (i.mode() == Mode.TEST && !bank.get().test()) {
+            retryLater(row, "test traffic never goes to live bank " + i.bankId());
+            return false;
+        }
+        BankOperation op = i.kind() == InstructionKind.DEBIT ? BankOperation.DEBIT : BankOperation.CREDIT;
+        try {
+            bank.get().connector().submit(new BankInstruction(i.idempotencyKey(), op, i.counterparty(), i.amount(),
+                    i.purchaseId()));
+        } catch (BankException e) {
+            retryLater(row, "bank " + i.bankId() + ": " + e.getMessage());
+            return false;
+        }
+        FaultPoint.reach("payments." + i.kind().name().toLowerCase() + ".submitted");
+        done(row);
+        return true;
+    }
+
+    private boolean deliverSms(OutboxMessage row) {
+        Optional<CarrierConnector> carrier = connectors.carrier(settings.carrierId());
+        if (carrier.isEmpty() || !carrier.get().isAvailable()) {
+            return false;
+        }
+        String to = phoneOf(row.destination());
+        if (to == null) {
+            LOG.warn("Message {} dropped: no phone number for {}", row.id(), row.destination());
+            done(row);
+            return false;
+        }
+        SmsPayload payload = SmsPayload.decode(row.payload());
+        try {
+            carrier.get().send(new OutboundSms(row.id(), to, payload.text(), payload.binary(), payload.port()));
+        } catch (CarrierException e) {
+            if (!e.retryable() && row.attempts() >= 4) {
+                LOG.warn("Message {} given up after {} attempts: {}", row.id(), row.attempts() + 1, e.getMessage());
+                done(row);
+                return false;
+            }
+            retryLater(row, "carrier " + carrier.get().id() + ": " + e.getMessage());
+            return false;
+        }
+        done(row);
+        return true;
+    }
+
+    private boolean deliverCourier(OutboxMessage row) {
+        Optional<CourierConnector> courier = connectors.courier(row.destination());
+        if (courier.isEmpty()) {
+            if (row.attempts() == 0) {
+                // a courier Accord has no connection with: delivery will come from the customer or the window
+                LOG.info("No connector for courier {}: shipment {} not watched", row.destination(), row.purchaseId());
+                done(row);
+            }
+            return false;
+        }
+        try {
+            courier.get().watch(new Shipment(row.destination(), new String(row.payload(), StandardCharsets.UTF_8),
+                    row.purchaseId()));
+        } catch (CourierException e) {
+            retryLater(row, "courier " + row.destination() + ": " + e.getMessage());
+            return false;
+        }
+        done(row);
+        return true;
+    }
+
+    private String phoneOf(String destination) {
+        if (destination.startsWith("phone:")) {
+            return destination.substring("phone:".length());
+        }
+        if (destination.startsWith("customer:")) {
+            return customers.find(destination.substring("customer:".length())).map(Customer::phoneE164).orElse(null);
+        }
+        return null;
+    }
+
+    private void done(OutboxMessage row) {
+        Instant now = clock.now();
+        store.transact(tx -> {
+            tx.outbox().markDone(row.id(), now);
+            return null;
+        });
+    }
+
+    private void retryLater(OutboxMessage row, String error) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(row.attempts(), 16));
+        Instant next = clock.now().plusSeconds(seconds);
+        LOG.info("Outbox row {} not delivered (attempt {}): {}; next try at {}", row.id(), row.attempts() + 1, error,
+                next);
+        store.transact(tx -> {
+            tx.outbox().reschedule(row.id(), next, error.length() > 1000 ? error.substring(0, 1000) : error);
+            return null;
+        });
+    }
+}

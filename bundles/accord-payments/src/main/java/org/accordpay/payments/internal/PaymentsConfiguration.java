@@ -1,0 +1,36 @@
+package org.accordpay.payments.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@code org.accordpay.payments}. */
+@ObjectClassDefinition(name = "Accord payments",
+        description = "Purchase flow: banks and carrier used, fees, dispute window, caps")
+@interface PaymentsConfiguration {
+    @AttributeDefinition(name = "Live bank", description = "Bank connection id for live purchases")
+    String bank_live() default "ledger";
+
+    @AttributeDefinition(name = "Test bank", description = "Bank connection id for test purchases (a test-mode bank)")
+    String bank_test() default "ledger";
+
+    @AttributeDefinition(name = "Carrier", description = "Carrier connection id for messages to handsets")
+    String carrier() default "loopback";
+
+    @AttributeDefinition(name = "Fee (basis points)", description = "Accord's fee on each payout, 100 = 1%")
+    int fee_basis_points() default 100;
+
+    @AttributeDefinition(name = "Dispute window (hours)",
+            description = "After shipping, delivery counts as confirmed when nobody objected this long")
+    int dispute_window_hours() default 336;
+
+    @AttributeDefinition(name = "Ship deadline (hours)",
+            description = "A purchase paid but never shipped this long is cancelled and refunded")
+    int ship_deadline_hours() default 720;
+
+    @AttributeDefinition(name = "Purchases per merchant per second")
+    int merchant_rate_per_second() default 50;
+
+    @AttributeDefinition(name = "Sweep interval (ms)",
+            description = "How often expired challenges, dispute windows and ship deadlines are looked at")
+    int sweep_interval_ms() default 1000;
+}

@@ -1,0 +1,37 @@
+package org.accordpay.payments.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.accordpay.api.carrier.CarrierConnector;
+import org.accordpay.api.carrier.dto.OutboundSms;
+
+/** A carrier that keeps what it was asked to send. */
+final class FakeCarrier implements CarrierConnector {
+
+    final List<OutboundSms> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String id() {
+        return "loopback";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public void send(OutboundSms message) {
+        sent.add(message);
+    }
+
+    /** @return the binary part of the last challenge sent to {@code phone}, or null */
+    byte[] lastChallenge(String phone) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i).toE164().equals(phone) && sent.get(i).binary() != null) {
+                return sent.get(i).binary();
+            }
+        }
+        return null;
+    }
+}
