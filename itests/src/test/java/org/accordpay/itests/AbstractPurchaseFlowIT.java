@@ -89,7 +89,7 @@ public abstract class AbstractPurchaseFlowIT extends AbstractDistributionIT {
     public void happyPathFromRequestToPayout() throws Exception {
         Merchant merchant = admittedMerchant();
         Shopper shopper = shopper(50_000);
-        Purchase p = request(merchant, shopper, 1250, 2, 300);
+        Purchase p = request(merchant, shopper, 1250, 1250, 300);
         assertEquals(PurchaseState.CHALLENGED, p.state());
         assertEquals(Money.of(2800, "EUR"), p.total());
 
@@ -307,7 +307,7 @@ public abstract class AbstractPurchaseFlowIT extends AbstractDistributionIT {
     }
 
     protected Shopper shopper(long balanceMinor) throws Exception {
-        String phone = "+336" + String.format("%08d", RANDOM.nextInt(100_000_000));
+        String phone = "+3366" + String.format("%07d", RANDOM.nextInt(10_000_000));
         String iban = germanIban();
         bank.openAccount(iban, "Shopper " + phone, "EUR", balanceMinor);
         handsets.create(phone, "135790".toCharArray());

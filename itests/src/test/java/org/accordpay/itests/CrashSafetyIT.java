@@ -1,6 +1,7 @@
 package org.accordpay.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -108,7 +109,9 @@ public class CrashSafetyIT {
         assertTrue("runs after the crash test, on the same process", accord != null && accord.isAlive());
         String bundles = accord.shell("bundle:list -t 0 --no-format", SHELL);
         String bankLine = line(bundles, "Accord :: Bank Ledger");
-        String bankId = bankLine.trim().split("\\s*\\|\\s*")[0].trim();
+        Matcher idMatch = Pattern.compile("^\\s*(\\d+)").matcher(bankLine);
+        assertTrue(bankLine, idMatch.find());
+        String bankId = idMatch.group(1);
         java.util.List<String> ids = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         long started = System.nanoTime();
@@ -130,12 +133,17 @@ public class CrashSafetyIT {
         }, "shopper");
         shopper.start();
         Thread.sleep(2000);
-        System.out.println(accord.shell("bundle:update " + bankId, SHELL));
+        assertCommandOk(accord.shell("bundle:update " + bankId, SHELL));
         Thread.sleep(2000);
-        System.out.println(accord.shell("bundle:uninstall " + bankId, SHELL));
+        assertCommandOk(accord.shell("bundle:uninstall " + bankId, SHELL));
+        assertFalse("the bank bundle is gone", accord.shell("bundle:list -t 0 --no-format", SHELL)
+                .contains("Accord :: Bank Ledger"));
         Thread.sleep(3000);
-        System.out.println(accord.shell("bundle:install -s mvn:org.accordpay/accord-bank-ledger/"
-                + System.getProperty("accord.version"), SHELL));
+        String installed = accord.shell("bundle:install -s mvn:org.accordpay/accord-bank-ledger/"
+                + System.getProperty("accord.version"), SHELL);
+        assertCommandOk(installed);
+        assertFalse("a new bundle: " + installed, installed.contains("Bundle ID: " + bankId + "\n")
+                || installed.trim().endsWith("Bundle ID: " + bankId));
         shopper.join(Duration.ofMinutes(5).toMillis());
         if (failure.get() != null) {
             throw new AssertionError("purchases while the bank was swapped: " + failure.get(), failure.get());
@@ -151,6 +159,10 @@ public class CrashSafetyIT {
         String reconcile = waitForShell("accord:reconcile", s -> s.startsWith("RECONCILED"));
         assertTrue(reconcile, reconcile.contains("in flight : 0"));
         assertTrue(accord.shell("accord:books", SHELL).contains("BALANCED"));
+    }
+
+    private static void assertCommandOk(String output) {
+        assertFalse(output, output.contains("Error") || output.contains("rror executing"));
     }
 
     private static void awaitStateOnly(String purchase, String state) throws Exception {

@@ -1,5 +1,7 @@
 package org.accordpay.challenge.internal;
 
+import org.accordpay.testkit.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,7 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String customer_phone() default "+33612345678";
 
     @AttributeDefinition(name = "Customer handset PIN")
-    String customer_pin() default "123456";
+    String customer_pin() default "482915";
 
     @AttributeDefinition(name = "Customer IBAN")
     String customer_iban() default "FR1420041010050500013M02606";

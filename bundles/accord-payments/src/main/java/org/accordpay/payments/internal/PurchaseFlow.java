@@ -230,6 +230,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
                         event(tx, approved, "purchase.cancelled", "\"reason\":\"merchant no longer admitted\"", at);
                     } else if (customer.isEmpty()) {
                         move(tx, approved, Event.CANCELLED_BEFORE_SHIPPING, "customer no longer enrolled", at);
+                        event(tx, approved, "purchase.cancelled", "\"reason\":\"customer no longer enrolled\"", at);
                     } else {
                         PurchaseRecord pending = move(tx, approved, Event.DEBIT_REQUESTED, null, at);
                         instruct(tx, pending, InstructionKind.DEBIT, "dbt-" + purchaseId, customer.get().bankAccount(),

@@ -81,7 +81,7 @@ class BooksPropertyTest {
         String customerId = "pc-" + (++customers);
         String phone = "+3361" + String.format("%07d", customers);
         h.registry.addCustomer(customerId, phone, "FR1420041010050500013M02606");
-        HandsetAgent handset = HandsetAgent.create(dir.resolve(customerId + ".bin"), h.handsetClock());
+        HandsetAgent handset = HandsetAgent.create(dir.resolve(customerId + ".bin"), h.clock.asClock());
         handset.enrol(h.engine.enrol(customerId, handset.enrolmentRequest(new byte[16])).packageBytes(),
                 FlowHarness.PIN);
         h.clock.advance(Duration.ofDays(2));

@@ -1,12 +1,10 @@
 package org.accordpay.payments.internal;
 
+import org.accordpay.testkit.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ final class FlowHarness implements AutoCloseable {
     FlowHarness(Path dir) throws Exception {
         store = JpaStore.open(StoreSettings.of("jdbc:h2:" + dir.resolve("db"), "sa", "", 4, 1),
                 JpaStore.class.getClassLoader(), clock.asClock());
-        engine = TestEngines.create(store, clock, dir);
+        engine = TestEngines.withKeystore(store, clock, dir.resolve("accord-keys.p12"));
         registry = new FakeRegistry(engine);
         registry.addCustomer("c-1", PHONE, "FR1420041010050500013M02606");
         registry.addMerchant("m-1", "DE89370400440532013000", MerchantStatus.ADMITTED);
@@ -64,28 +62,8 @@ final class FlowHarness implements AutoCloseable {
         dispatcher = new OutboxDispatcher(store, clock, connectors, registry.customers, settings);
         flow = new PurchaseFlow(store, clock, engine, registry.customers, registry.merchants, settings, () -> { });
         books = new Reconciliation(store, clock, connectors);
-        handset = HandsetAgent.create(dir.resolve("handset.bin"), handsetClock());
+        handset = HandsetAgent.create(dir.resolve("handset.bin"), clock.asClock());
         handset.enrol(engine.enrol("c-1", handset.enrolmentRequest(new byte[16])).packageBytes(), PIN);
-    }
-
-    /** @return a java.time.Clock that follows the movable clock, for simulated handsets */
-    Clock handsetClock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.now();
-            }
-        };
     }
 
     PurchaseRequest request(String merchantId, long... unitPrices) {

@@ -1,5 +1,7 @@
 package org.accordpay.registry.internal;
 
+import org.accordpay.testkit.MovableClock;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +12,7 @@ import org.accordpay.api.registry.dto.BankAccount;
 import org.accordpay.api.registry.dto.EnrolmentApplication;
 import org.accordpay.api.registry.dto.PostalAddress;
 import org.accordpay.api.store.dto.OutboxMessage;
-import org.accordpay.challenge.internal.RegistryTestEngines;
+import org.accordpay.challenge.internal.TestEngines;
 import org.accordpay.crypto.Argon2idParams;
 import org.accordpay.store.internal.JpaStore;
 import org.accordpay.store.internal.StoreSettings;
@@ -34,7 +36,7 @@ final class RegistryFixture implements AutoCloseable {
     RegistryFixture(Path dir, RegistryPolicy policy) throws Exception {
         store = JpaStore.open(StoreSettings.of("jdbc:h2:" + dir.resolve("db"), "sa", "", 4, 1),
                 JpaStore.class.getClassLoader(), clock.asClock());
-        engine = RegistryTestEngines.engine(store, clock);
+        engine = TestEngines.inMemory(store, clock);
         customers = new CustomerRegistryImpl(store, clock, engine, policy);
         merchants = new MerchantRegistryImpl(store, clock, policy);
     }

@@ -1,43 +1,22 @@
 package org.accordpay.shell.internal;
 
-import java.util.List;
-import org.accordpay.api.registry.MerchantRegistry;
-import org.accordpay.api.registry.RegistryException;
 import org.accordpay.api.registry.dto.Merchant;
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 /** {@code accord:merchant-suspend MERCHANT REASON}: suspends a merchant: its new purchase requests are refused (recorded with the operator and reason). */
 @Service
 @Command(scope = "accord", name = "merchant-suspend",
         description = "Suspends a merchant: its new purchase requests are refused (recorded with the operator and reason)")
-public final class MerchantSuspendCommand implements Action {
-
-    @Reference
-    MerchantRegistry registry;
-
-    @Reference
-    Session session;
-
-    @Argument(index = 0, name = "merchant", required = true, description = "Merchant id")
-    String merchantId;
-
-    @Argument(index = 1, name = "reason", required = true, multiValued = true, description = "Why: recorded")
-    List<String> reason;
+public final class MerchantSuspendCommand extends MerchantDecisionCommand {
 
     @Override
-    public Object execute() {
-        String operator = RegistryRefusals.operator(session);
-        try {
-            Merchant m = registry.suspend(merchantId, operator, String.join(" ", reason));
-            System.out.println("merchant " + m.id() + " suspended by " + operator + " (now " + m.status() + ")");
-        } catch (RegistryException e) {
-            RegistryRefusals.print(e);
-        }
-        return null;
+    Merchant decide(String operator, String why) {
+        return registry.suspend(merchantId, operator, why);
+    }
+
+    @Override
+    String decided() {
+        return "suspended";
     }
 }

@@ -16,7 +16,10 @@ final class RegistryRefusals {
         return user == null ? "shell" : user.toString();
     }
 
-    /** Prints a refusal with what it means for the operator. */
+    /**
+     * Reports a refusal with what it means for the operator. Thrown, not printed: the shell shows it
+     * in interactive and batch sessions alike (a batch session loses what goes to stderr).
+     */
     static void print(RegistryException e) {
         String what = switch (e.code()) {
             case RegistryException.INVALID_PHONE -> "Invalid phone number";
@@ -33,7 +36,7 @@ final class RegistryRefusals {
             case RegistryException.WRONG_STATUS -> "Not allowed in the current status";
             default -> "Refused";
         };
-        System.err.println(what + " [" + e.code() + "]: " + e.getMessage());
+        throw new IllegalStateException(what + " [" + e.code() + "]: " + e.getMessage(), e);
     }
 
     /** @return the account as "IBAN (BIC) holder" */

@@ -1,5 +1,7 @@
 package org.accordpay.carrier.loopback.internal;
 
+import org.accordpay.testkit.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ import org.accordpay.api.registry.dto.EnrolmentTicket;
 import org.accordpay.carrier.loopback.HandsetPolicy;
 import org.accordpay.carrier.loopback.PendingChallenge;
 import org.accordpay.carrier.loopback.SimulatedHandset;
-import org.accordpay.challenge.internal.EngineForTests;
+import org.accordpay.challenge.internal.TestEngines;
 import org.accordpay.store.internal.JpaStore;
 import org.accordpay.store.internal.StoreSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +46,7 @@ class HandsetRoundTripTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final BlockingQueue<ChallengeVerdict> verdicts = new LinkedBlockingQueue<>();
     private final List<DeliveryReport> reports = new ArrayList<>();
     private JpaStore store;
@@ -59,7 +61,7 @@ class HandsetRoundTripTest {
     void start() throws Exception {
         store = JpaStore.open(StoreSettings.of("jdbc:h2:" + dir.resolve("db"), "sa", "", 4, 1),
                 JpaStore.class.getClassLoader(), clock.asClock());
-        engine = EngineForTests.open(store, clock, dir.resolve("etc/accord-keys.p12"));
+        engine = TestEngines.withKeystore(store, clock, dir.resolve("etc/accord-keys.p12"));
         executor = new ScheduledThreadPoolExecutor(2);
         network = network();
         registry = new FakeRegistry(network, engine::enrol);

@@ -1,5 +1,7 @@
 package org.accordpay.carrier.loopback.internal;
 
+import org.accordpay.testkit.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ class LoopbackNetworkTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private ScheduledThreadPoolExecutor executor;
     private LoopbackNetwork network;
 
