@@ -81,6 +81,10 @@ public abstract class AbstractPurchaseFlowIT extends AbstractDistributionIT {
     @Inject
     protected AuditTrail audit;
 
+    @Inject
+    @Filter(timeout = 90_000)
+    protected org.accordpay.api.webhook.WebhookEndpoints webhooks;
+
     /** A customer enrolled through the real flow, with a simulated handset and a funded bank account. */
     protected record Shopper(Customer customer, String phone, String iban) {
     }
@@ -268,6 +272,36 @@ public abstract class AbstractPurchaseFlowIT extends AbstractDistributionIT {
                 CustomerIdentifier.byPhone(shopper.phone(), "FR"), List.of(new PurchaseItem("x", 100, 1)), "eur", "o",
                 null, Mode.TEST)));
         assertEquals(before, purchases.listRecent(null, 500).size());
+        assertBooksHold();
+    }
+
+    @Test
+    public void webhooksDeliverTheMerchantsEventsSignedAndInOrder() throws Exception {
+        Merchant merchant = admittedMerchant();
+        Shopper shopper = shopper(10_000);
+        try (org.accordpay.itests.support.WebhookReceiver receiver = new org.accordpay.itests.support.WebhookReceiver()) {
+            webhooks.register(merchant.id(), receiver.url(), Mode.TEST, 0, "it-operator");
+            Purchase p = await(request(merchant, shopper, 900), PurchaseState.IN_ESCROW);
+            purchases.cancel(merchant.id(), p.id(), "customer asked");
+            assertTrue("both events delivered", waitFor(() -> receiver.bodies().size() >= 2));
+            List<String> bodies = receiver.bodies();
+            assertTrue(bodies.get(0), bodies.get(0).contains("\"type\":\"purchase.in_escrow\"")
+                    && bodies.get(0).contains("delivery_address"));
+            assertTrue(bodies.get(1), bodies.get(1).contains("\"type\":\"purchase.cancelled\""));
+            String key = webhooks.signingKey();
+            byte[] publicKey = java.util.HexFormat.of().parseHex(key.substring(key.indexOf(':') + 1));
+            String signature = receiver.header(0, "accord-signature");
+            String t = signature.substring(2, signature.indexOf(','));
+            byte[] sig = java.util.Base64.getDecoder().decode(signature.substring(signature.indexOf("v1=") + 3));
+            assertTrue("signed by Accord's webhook key", org.accordpay.crypto.Ed25519.verify(publicKey,
+                    (t + "." + bodies.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8), sig));
+        }
+        try {
+            webhooks.register(merchant.id(), "https://169.254.169.254/latest/meta-data", Mode.LIVE, 0, "it-operator");
+            fail("a live webhook to a link-local address is refused");
+        } catch (org.accordpay.api.webhook.WebhookException e) {
+            assertEquals(org.accordpay.api.webhook.WebhookException.FORBIDDEN_TARGET, e.code());
+        }
         assertBooksHold();
     }
 

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,7 +45,7 @@ public class CrashSafetyIT {
     @Test
     public void a_aPurchaseCrashedAtEveryMoneyStepIsSettledExactlyOnce() throws Exception {
         accord = AccordProcess.unpack("crash-safety");
-        configure(accord.home());
+        configure();
 
         // crash 1: the purchase and its challenge message committed, the message not sent yet
         startWith("payments.outbox.written");
@@ -169,36 +167,17 @@ public class CrashSafetyIT {
         waitForShell("accord:purchase-show " + purchase, s -> s.contains("state     : " + state));
     }
 
-    private static void configure(Path home) throws IOException {
+    private static void configure() throws IOException {
         storeUrl = MariaDb.createFreshDatabase("accord_crash");
-        set(home, "org.accordpay.store.cfg", "url", storeUrl);
-        set(home, "org.accordpay.store.cfg", "user", MariaDb.USER);
-        set(home, "org.accordpay.store.cfg", "password", MariaDb.PASSWORD);
-        set(home, "org.accordpay.bank.ledger.cfg", "url", MariaDb.createFreshDatabase("accord_crashbank"));
-        set(home, "org.accordpay.bank.ledger.cfg", "user", MariaDb.USER);
-        set(home, "org.accordpay.bank.ledger.cfg", ".password", MariaDb.PASSWORD);
-        set(home, "org.accordpay.demo.cfg", "any.database", "true");
-        set(home, "org.accordpay.challenge.cfg", "argon2.memory.kib", "64");
-        set(home, "org.accordpay.challenge.cfg", "argon2.iterations", "1");
-    }
-
-    /** Replaces (or adds) {@code key = value} in an etc/ configuration file. */
-    private static void set(Path home, String file, String key, String value) throws IOException {
-        Path cfg = home.resolve("etc").resolve(file);
-        StringBuilder out = new StringBuilder();
-        boolean found = false;
-        for (String line : Files.exists(cfg) ? Files.readAllLines(cfg) : java.util.List.<String>of()) {
-            if (line.matches("\\s*" + Pattern.quote(key) + "\\s*=.*")) {
-                out.append(key).append(" = ").append(value).append('\n');
-                found = true;
-            } else {
-                out.append(line).append('\n');
-            }
-        }
-        if (!found) {
-            out.append(key).append(" = ").append(value).append('\n');
-        }
-        Files.writeString(cfg, out.toString());
+        accord.configure("org.accordpay.store.cfg", "url", storeUrl);
+        accord.configure("org.accordpay.store.cfg", "user", MariaDb.USER);
+        accord.configure("org.accordpay.store.cfg", "password", MariaDb.PASSWORD);
+        accord.configure("org.accordpay.bank.ledger.cfg", "url", MariaDb.createFreshDatabase("accord_crashbank"));
+        accord.configure("org.accordpay.bank.ledger.cfg", "user", MariaDb.USER);
+        accord.configure("org.accordpay.bank.ledger.cfg", ".password", MariaDb.PASSWORD);
+        accord.configure("org.accordpay.demo.cfg", "any.database", "true");
+        accord.configure("org.accordpay.challenge.cfg", "argon2.memory.kib", "64");
+        accord.configure("org.accordpay.challenge.cfg", "argon2.iterations", "1");
     }
 
     private static void startWith(String fault) throws Exception {

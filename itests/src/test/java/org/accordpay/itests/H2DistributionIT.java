@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 import org.junit.Test;
 
 /** The smoke set on the embedded default: H2 under ${karaf.data}. */
-public class H2DistributionIT extends AbstractPurchaseFlowIT {
+public class H2DistributionIT extends AbstractMerchantApiIT {
 
     @Test
     public void runsOnEmbeddedH2ByDefault() {

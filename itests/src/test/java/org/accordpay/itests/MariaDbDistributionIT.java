@@ -8,7 +8,7 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 /** The full set on MariaDB, each run on its own fresh database. */
-public class MariaDbDistributionIT extends AbstractPurchaseFlowIT {
+public class MariaDbDistributionIT extends AbstractMerchantApiIT {
 
     @Override
     protected List<Option> databaseOptions() {

@@ -48,8 +48,31 @@ public final class AccordProcess implements AutoCloseable {
         try (var entries = Files.list(work)) {
             Path home = entries.filter(Files::isDirectory).findFirst()
                     .orElseThrow(() -> new IOException("empty archive " + archive));
-            return new AccordProcess(home);
+            AccordProcess accord = new AccordProcess(home);
+            // the HTTP servers get free ports too, like ssh and RMI
+            accord.configure("org.accordpay.console.cfg", "port", String.valueOf(FreePorts.next()));
+            accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(FreePorts.next()));
+            return accord;
         }
+    }
+
+    /** Sets (or adds) {@code key = value} in a file of the distribution's {@code etc/}, before a start. */
+    public void configure(String file, String key, String value) throws IOException {
+        Path cfg = home.resolve("etc").resolve(file);
+        StringBuilder out = new StringBuilder();
+        boolean found = false;
+        for (String line : Files.exists(cfg) ? Files.readAllLines(cfg) : List.<String>of()) {
+            if (line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
+                out.append(key).append(" = ").append(value).append('\n');
+                found = true;
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        if (!found) {
+            out.append(key).append(" = ").append(value).append('\n');
+        }
+        Files.writeString(cfg, out.toString());
     }
 
     /** @return the distribution's folder */
@@ -179,6 +202,7 @@ public final class AccordProcess implements AutoCloseable {
         env.put("ORG_APACHE_KARAF_SHELL_SSHPORT", String.valueOf(sshPort));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", String.valueOf(rmiRegistryPort));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", String.valueOf(rmiServerPort));
+        env.put("ORG_ACCORDPAY_REST_PORT", String.valueOf(FreePorts.next()));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         return env;
     }

@@ -32,7 +32,10 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class AccordTestSupport {
 
     /** The newest Flyway migration the store applies. */
-    protected static final String SCHEMA_VERSION = "6";
+    protected static final String SCHEMA_VERSION = "9";
+
+    /** Merchant API configuration PID; its {@code port} is a free port in every test container. */
+    protected static final String REST_PID = "org.accordpay.rest";
 
     /** Store configuration PID. */
     protected static final String STORE_PID = "org.accordpay.store";
@@ -67,6 +70,8 @@ public abstract class AccordTestSupport {
                         localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.accordpay.time.cfg", "adjustable", "true"),
+                editConfigurationFilePut("etc/org.accordpay.console.cfg", "port", String.valueOf(FreePorts.next())),
+                editConfigurationFilePut("etc/" + REST_PID + ".cfg", "port", String.valueOf(FreePorts.next())),
                 // cheap PIN encoding for tests; the real cost is measured by the benchmarks
                 editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.memory.kib", "64"),
                 editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.iterations", "1"),

@@ -25,6 +25,16 @@ public interface OutboxRepository {
     /** Marks a row delivered; it will not be returned by {@link #due} again. */
     void markDone(String messageId, Instant at);
 
+    /**
+     * Marks a row delivered and records which connector took it.
+     *
+     * @param deliveredVia e.g. {@code bank:ledger/test} or {@code carrier:loopback/live}
+     */
+    void markDone(String messageId, Instant at, String deliveredVia);
+
+    /** @return the connector that took a delivered row, if recorded */
+    java.util.Optional<String> deliveredVia(String messageId);
+
     /** Records a failed attempt and when to try next. */
     void reschedule(String messageId, Instant nextAttemptAt, String lastError);
 

@@ -39,4 +39,23 @@ public interface StoreTransaction {
 
     /** @return customer enrolments (one-time codes kept hashed) */
     EnrolmentRepository enrolments();
+
+    /**
+     * @return the merchants' API signing keys
+     * @since 1.1
+     */
+    default MerchantKeyRepository merchantKeys() {
+        throw new UnsupportedOperationException("merchant keys not supported by this store");
+    }
+
+    /**
+     * @return idempotency keys and seen request signatures of the merchant API
+     * @since 1.1
+     */
+    default ApiRequestRepository apiRequests() {
+        throw new UnsupportedOperationException("API requests not supported by this store");
+    }
+
+    /** @return merchants' webhook endpoints and their delivery cursors */
+    WebhookRepository webhooks();
 }

@@ -1,18 +1,10 @@
 package org.accordpay.audit.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Map;
-import org.accordpay.crypto.Ed25519;
-import org.accordpay.crypto.Pkcs12Secrets;
-import org.accordpay.crypto.Randomness;
 import org.accordpay.crypto.RawKeyPair;
-import org.accordpay.crypto.SecretBytes;
-import org.accordpay.crypto.Sha256;
+import org.accordpay.crypto.SigningKeyFile;
 
 /**
  * Accord's audit signing key: an Ed25519 seed in a PKCS#12 keystore, created at first start, and
@@ -22,12 +14,10 @@ final class AuditKey implements AutoCloseable {
 
     static final String SEED_ALIAS = "audit-ed25519-seed";
 
-    private final RawKeyPair pair;
-    private final String keyId;
+    private final SigningKeyFile key;
 
-    private AuditKey(RawKeyPair pair) {
-        this.pair = pair;
-        this.keyId = keyIdOf(pair.publicKey());
+    private AuditKey(SigningKeyFile key) {
+        this.key = key;
     }
 
     /**
@@ -36,70 +26,41 @@ final class AuditKey implements AutoCloseable {
      * @param password the keystore password, or empty to use (and create) {@code <keystore>.password}
      */
     static AuditKey open(Path keystore, char[] password, Path publicKeyFile) throws IOException, GeneralSecurityException {
-        char[] secret = Pkcs12Secrets.password(keystore, password);
-        byte[] seed = null;
-        try {
-            if (!Files.exists(keystore)) {
-                seed = Randomness.bytes(Ed25519.KEY_LENGTH);
-                Pkcs12Secrets.store(keystore, secret, Map.of(SEED_ALIAS, seed));
-            } else {
-                Map<String, byte[]> secrets = Pkcs12Secrets.load(keystore, secret);
-                seed = Pkcs12Secrets.secret(secrets, SEED_ALIAS).clone();
-                secrets.values().forEach(SecretBytes::zero);
-            }
-            AuditKey key = new AuditKey(Ed25519.fromPrivate(seed));
-            key.writePublicKey(publicKeyFile);
-            return key;
-        } finally {
-            SecretBytes.zero(seed);
-            SecretBytes.zero(secret);
-        }
+        return new AuditKey(SigningKeyFile.open(keystore, password, SEED_ALIAS, publicKeyFile));
     }
 
     /** An in-memory key, for tests. */
     static AuditKey of(RawKeyPair pair) {
-        return new AuditKey(pair);
+        return new AuditKey(SigningKeyFile.of(pair));
     }
 
     static String keyIdOf(byte[] publicKey) {
-        return HexFormat.of().formatHex(Arrays.copyOf(Sha256.digest(publicKey), 8));
+        return SigningKeyFile.keyIdOf(publicKey);
     }
 
     byte[] publicKey() {
-        return pair.publicKey();
+        return key.publicKey();
     }
 
     String keyId() {
-        return keyId;
+        return key.keyId();
     }
 
     byte[] sign(byte[] message) {
-        return Ed25519.sign(pair.privateKey(), message);
+        return key.sign(message);
     }
 
     boolean verify(byte[] message, byte[] signature) {
-        return Ed25519.verify(pair.publicKey(), message, signature);
-    }
-
-    private void writePublicKey(Path file) throws IOException {
-        String hex = HexFormat.of().formatHex(pair.publicKey());
-        if (Files.exists(file) && Files.readString(file).trim().equals(hex)) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, hex + "\n");
+        return key.verify(message, signature);
     }
 
     @Override
     public void close() {
-        pair.close();
+        key.close();
     }
 
     @Override
     public String toString() {
-        return "AuditKey[" + keyId + "]";
+        return "AuditKey[" + key.keyId() + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.accordpay.demo.internal;
 import java.util.Optional;
 import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.registry.dto.BankAccount;
 import org.accordpay.api.registry.dto.EnrolmentApplication;
@@ -41,17 +42,20 @@ public final class DemoData {
     private final MerchantRegistry merchants;
     private final LedgerBank bank;
     private final SimulatedHandsets handsets;
+    private final MerchantKeys keys;
 
     /** Seeds in the background, so a slow enrolment never holds up the component runtime. */
     @Activate
     public DemoData(DemoConfiguration config, @Reference AccordStore store, @Reference CustomerRegistry customers,
-            @Reference MerchantRegistry merchants, @Reference LedgerBank bank, @Reference SimulatedHandsets handsets) {
+            @Reference MerchantRegistry merchants, @Reference LedgerBank bank, @Reference SimulatedHandsets handsets,
+            @Reference MerchantKeys keys) {
         this.config = config;
         this.store = store;
         this.customers = customers;
         this.merchants = merchants;
         this.bank = bank;
         this.handsets = handsets;
+        this.keys = keys;
         if (!config.enabled()) {
             return;
         }
@@ -79,9 +83,12 @@ public final class DemoData {
                         "demo-password".toCharArray()));
                 handsets.enrol(ticket.enrolmentId());
             }
-            LOG.info("Demo data ready: merchant {} ({}), customer {} with a simulated handset (PIN {})", merchant.id(),
-                    DISPLAY_NAME, config.customer_phone(), config.customer_pin());
-        } catch (RuntimeException e) {
+            String keyId = DemoMerchantKey.ensure(keys, merchant.id(),
+                    java.nio.file.Path.of(System.getProperty("karaf.etc", "etc")));
+            LOG.info("Demo data ready: merchant {} ({}, test API key {} in etc/demo-merchant-key.pem), customer {} with"
+                    + " a simulated handset (PIN {})", merchant.id(), DISPLAY_NAME, keyId, config.customer_phone(),
+                    config.customer_pin());
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.warn("Demo data not seeded: {}", e.toString());
         }
     }

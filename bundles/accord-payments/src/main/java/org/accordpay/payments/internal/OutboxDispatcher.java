@@ -42,6 +42,8 @@ final class OutboxDispatcher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 200;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Attempts (about a minute of back-off) before a shipment for an unconnected courier stops waiting. */
+    private static final int COURIER_ATTEMPTS = 6;
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -153,7 +155,7 @@ final class OutboxDispatcher implements Runnable {
             return false;
         }
         FaultPoint.reach("payments." + i.kind().name().toLowerCase() + ".submitted");
-        done(row);
+        done(row, "bank:" + i.bankId() + "/" + i.mode().name().toLowerCase());
         return true;
     }
 
@@ -180,17 +182,19 @@ final class OutboxDispatcher implements Runnable {
             retryLater(row, "carrier " + carrier.get().id() + ": " + e.getMessage());
             return false;
         }
-        done(row);
+        done(row, "carrier:" + carrier.get().id() + modeOf(row));
         return true;
     }
 
     private boolean deliverCourier(OutboxMessage row) {
         Optional<CourierConnector> courier = connectors.courier(row.destination());
         if (courier.isEmpty()) {
-            if (row.attempts() == 0) {
+            if (row.attempts() >= COURIER_ATTEMPTS) {
                 // a courier Accord has no connection with: delivery will come from the customer or the window
                 LOG.info("No connector for courier {}: shipment {} not watched", row.destination(), row.purchaseId());
-                done(row);
+                done(row, "courier:none");
+            } else {
+                retryLater(row, "no connector for courier " + row.destination());
             }
             return false;
         }
@@ -201,7 +205,7 @@ final class OutboxDispatcher implements Runnable {
             retryLater(row, "courier " + row.destination() + ": " + e.getMessage());
             return false;
         }
-        done(row);
+        done(row, "courier:" + courier.get().id());
         return true;
     }
 
@@ -216,11 +220,25 @@ final class OutboxDispatcher implements Runnable {
     }
 
     private void done(OutboxMessage row) {
+        done(row, null);
+    }
+
+    /** Marks the row delivered, recording the connector (and mode) that took it. */
+    private void done(OutboxMessage row, String via) {
         Instant now = clock.now();
         store.transact(tx -> {
-            tx.outbox().markDone(row.id(), now);
+            tx.outbox().markDone(row.id(), now, via);
             return null;
         });
+    }
+
+    /** @return "/test" or "/live" for a row about a purchase, "" otherwise */
+    private String modeOf(OutboxMessage row) {
+        if (row.purchaseId() == null) {
+            return "";
+        }
+        return store.transact(tx -> tx.purchases().find(row.purchaseId()))
+                .map(p -> "/" + p.mode().name().toLowerCase()).orElse("");
     }
 
     private void retryLater(OutboxMessage row, String error) {

@@ -155,6 +155,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
             SmsPayload sms = new SmsPayload(challenge.text(), challenge.sealedMessage(), HANDSET_PORT);
             tx.outbox().enqueue(new OutboxMessage("chl-" + challenge.challengeId(), SMS, "customer:" + customer.id(),
                     purchaseId, sms.encode(), 0, now, now, null));
+            audit(tx, "sms.queued", p, "chl-" + challenge.challengeId() + "|" + challenge.text());
             return p;
         });
         FaultPoint.reach("payments.outbox.written");
@@ -416,6 +417,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
                     + Json.escape(trackingRef) + "\"", at);
             tx.outbox().enqueue(new OutboxMessage("shp-" + purchaseId, COURIER, courier, purchaseId,
                     trackingRef.getBytes(StandardCharsets.UTF_8), 0, at, at, null));
+            audit(tx, "courier.watch-queued", s, courier + "|" + trackingRef);
             return s;
         });
         wakeDispatcher.run();
@@ -707,8 +709,10 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     }
 
     private void notifyCustomer(StoreTransaction tx, PurchaseRecord p, String what, String text, Instant at) {
-        tx.outbox().enqueue(new OutboxMessage("ntf-" + what + "-" + p.id(), SMS, "customer:" + p.customerId(), p.id(),
+        String id = "ntf-" + what + "-" + p.id();
+        tx.outbox().enqueue(new OutboxMessage(id, SMS, "customer:" + p.customerId(), p.id(),
                 SmsPayload.text(text).encode(), 0, at, at, null));
+        audit(tx, "sms.queued", p, id + "|" + text);
     }
 
     private void event(StoreTransaction tx, PurchaseRecord p, String type, String fields, Instant at) {

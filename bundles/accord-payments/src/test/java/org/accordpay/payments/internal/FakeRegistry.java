@@ -67,101 +67,101 @@ final class FakeRegistry {
     }
 
     private final class Customers implements CustomerRegistry {
-    @Override
-    public Optional<Customer> find(String customerId) {
-        return Optional.ofNullable(customerRows.get(customerId)).map(FakeRegistry.this::withLock);
-    }
+        @Override
+        public Optional<Customer> find(String customerId) {
+            return Optional.ofNullable(customerRows.get(customerId)).map(FakeRegistry.this::withLock);
+        }
 
-    @Override
-    public Optional<Customer> resolve(CustomerIdentifier identifier) {
-        return customerRows.values().stream().filter(c -> c.phoneE164().equals(identifier.phoneE164())
-                || c.reference().equals(identifier.reference())).findFirst().map(FakeRegistry.this::withLock);
-    }
+        @Override
+        public Optional<Customer> resolve(CustomerIdentifier identifier) {
+            return customerRows.values().stream().filter(c -> c.phoneE164().equals(identifier.phoneE164())
+                    || c.reference().equals(identifier.reference())).findFirst().map(FakeRegistry.this::withLock);
+        }
 
-    @Override
-    public EnrolmentTicket startEnrolment(EnrolmentApplication application) {
-        throw new UnsupportedOperationException();
-    }
+        @Override
+        public EnrolmentTicket startEnrolment(EnrolmentApplication application) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public EnrolmentTicket confirmPhone(String enrolmentId, String oneTimeCode) {
-        throw new UnsupportedOperationException();
-    }
+        @Override
+        public EnrolmentTicket confirmPhone(String enrolmentId, String oneTimeCode) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public Provisioning completeEnrolment(String enrolmentId, byte[] enrolmentRequest) {
-        throw new UnsupportedOperationException();
-    }
+        @Override
+        public Provisioning completeEnrolment(String enrolmentId, byte[] enrolmentRequest) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public Optional<EnrolmentTicket> enrolment(String enrolmentId) {
-        return Optional.empty();
-    }
+        @Override
+        public Optional<EnrolmentTicket> enrolment(String enrolmentId) {
+            return Optional.empty();
+        }
 
-    @Override
-    public List<Customer> list(String afterId, int limit) {
-        return List.copyOf(customerRows.values());
-    }
+        @Override
+        public List<Customer> list(String afterId, int limit) {
+            return List.copyOf(customerRows.values());
+        }
 
-    @Override
-    public Optional<Customer> authenticate(CustomerIdentifier identifier, char[] password) {
-        return Optional.empty();
-    }
+        @Override
+        public Optional<Customer> authenticate(CustomerIdentifier identifier, char[] password) {
+            return Optional.empty();
+        }
 
-    @Override
-    public Customer unlock(String customerId, String operator, String reason) {
-        engine.unlock(customerId, operator, reason);
-        return find(customerId).orElseThrow();
-    }
+        @Override
+        public Customer unlock(String customerId, String operator, String reason) {
+            engine.unlock(customerId, operator, reason);
+            return find(customerId).orElseThrow();
+        }
     }
 
     private final class Merchants implements MerchantRegistry {
-    @Override
-    public Optional<Merchant> find(String merchantId) {
-        return Optional.ofNullable(merchantRows.get(merchantId));
-    }
+        @Override
+        public Optional<Merchant> find(String merchantId) {
+            return Optional.ofNullable(merchantRows.get(merchantId));
+        }
 
-    @Override
-    public Merchant apply(MerchantApplication application, String actor) {
-        throw new UnsupportedOperationException();
-    }
+        @Override
+        public Merchant apply(MerchantApplication application, String actor) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public List<Merchant> list(String afterId, int limit) {
-        return List.copyOf(merchantRows.values());
-    }
+        @Override
+        public List<Merchant> list(String afterId, int limit) {
+            return List.copyOf(merchantRows.values());
+        }
 
-    @Override
-    public Merchant setCondition(String merchantId, String condition, boolean holds, String actor, String reason) {
-        throw new UnsupportedOperationException();
-    }
+        @Override
+        public Merchant setCondition(String merchantId, String condition, boolean holds, String actor, String reason) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public Merchant admit(String merchantId, String actor, String reason) {
-        setStatus(merchantId, MerchantStatus.ADMITTED);
-        return merchantRows.get(merchantId);
-    }
+        @Override
+        public Merchant admit(String merchantId, String actor, String reason) {
+            setStatus(merchantId, MerchantStatus.ADMITTED);
+            return merchantRows.get(merchantId);
+        }
 
-    @Override
-    public Merchant suspend(String merchantId, String actor, String reason) {
-        setStatus(merchantId, MerchantStatus.SUSPENDED);
-        return merchantRows.get(merchantId);
-    }
+        @Override
+        public Merchant suspend(String merchantId, String actor, String reason) {
+            setStatus(merchantId, MerchantStatus.SUSPENDED);
+            return merchantRows.get(merchantId);
+        }
 
-    @Override
-    public Merchant reinstate(String merchantId, String actor, String reason) {
-        return admit(merchantId, actor, reason);
-    }
+        @Override
+        public Merchant reinstate(String merchantId, String actor, String reason) {
+            return admit(merchantId, actor, reason);
+        }
 
-    @Override
-    public synchronized Merchant recordQuality(String merchantId, QualityEvent event) {
-        quality.add(merchantId + ":" + event);
-        return merchantRows.get(merchantId);
-    }
+        @Override
+        public synchronized Merchant recordQuality(String merchantId, QualityEvent event) {
+            quality.add(merchantId + ":" + event);
+            return merchantRows.get(merchantId);
+        }
 
-    @Override
-    public List<MerchantDecision> decisions(String merchantId) {
-        return List.of();
-    }
+        @Override
+        public List<MerchantDecision> decisions(String merchantId) {
+            return List.of();
+        }
     }
 }

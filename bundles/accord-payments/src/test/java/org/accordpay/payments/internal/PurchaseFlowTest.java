@@ -60,6 +60,10 @@ class PurchaseFlowTest {
         assertThat(debit.amount()).isEqualTo(eur(4000));
         assertThat(debit.counterparty().iban()).isEqualTo("FR1420041010050500013M02606");
 
+        java.util.Optional<String> via = h.store.transact(tx -> tx.outbox().deliveredVia("bank-dbt-" + p.id()));
+        assertThat(via).contains("bank:ledger/test");
+        List<org.accordpay.api.store.dto.OutboxMessage> pending = h.store.transact(tx -> tx.outbox().pending(100));
+        assertThat(pending).isEmpty();
         h.bankSays(debit, BankStatus.SETTLED, null);
         Purchase paid = h.flow.find(p.id()).orElseThrow();
         assertThat(paid.state()).isEqualTo(PurchaseState.IN_ESCROW);

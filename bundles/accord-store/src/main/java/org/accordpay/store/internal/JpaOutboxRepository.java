@@ -68,9 +68,20 @@ final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public void markDone(String messageId, Instant at) {
+        markDone(messageId, at, null);
+    }
+
+    @Override
+    public void markDone(String messageId, Instant at, String deliveredVia) {
         OutboxEntity e = require(messageId);
         e.doneAt = Times.toMicros(at);
+        e.deliveredVia = deliveredVia == null ? null : deliveredVia.substring(0, Math.min(128, deliveredVia.length()));
         tx.em().flush();
+    }
+
+    @Override
+    public java.util.Optional<String> deliveredVia(String messageId) {
+        return java.util.Optional.ofNullable(tx.em().find(OutboxEntity.class, messageId)).map(e -> e.deliveredVia);
     }
 
     @Override

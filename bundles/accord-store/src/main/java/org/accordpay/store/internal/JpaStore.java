@@ -26,6 +26,7 @@ import org.accordpay.store.internal.entity.AuditEntryEntity;
 import org.accordpay.store.internal.entity.AuditHeadEntity;
 import org.accordpay.store.internal.entity.BankInstructionEntity;
 import org.accordpay.store.internal.entity.MerchantEventEntity;
+import org.accordpay.store.internal.entity.WebhookEndpointEntity;
 import org.accordpay.store.internal.entity.ChallengeEntity;
 import org.accordpay.store.internal.entity.CredentialFailureEntity;
 import org.accordpay.store.internal.entity.CustomerCredentialEntity;
@@ -44,11 +45,14 @@ public final class JpaStore implements AccordStore, AutoCloseable {
     static final List<Class<?>> ENTITIES = List.of(PurchaseEntity.class, OutboxEntity.class,
             LedgerPostingEntity.class, AuditEntryEntity.class, CustomerCredentialEntity.class,
             CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class, AuditHeadEntity.class,
-            BankInstructionEntity.class, MerchantEventEntity.class,
+            BankInstructionEntity.class, MerchantEventEntity.class, WebhookEndpointEntity.class,
             org.accordpay.store.internal.entity.CustomerEntity.class,
             org.accordpay.store.internal.entity.EnrolmentEntity.class,
             org.accordpay.store.internal.entity.MerchantEntity.class,
-            org.accordpay.store.internal.entity.MerchantDecisionEntity.class);
+            org.accordpay.store.internal.entity.MerchantDecisionEntity.class,
+            org.accordpay.store.internal.entity.MerchantApiKeyEntity.class,
+            org.accordpay.store.internal.entity.ApiIdempotencyEntity.class,
+            org.accordpay.store.internal.entity.ApiSignatureSeenEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

@@ -24,9 +24,12 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaChallengeRepository challenges;
     private final JpaBankInstructionRepository bankInstructions;
     private final JpaMerchantEventRepository merchantEvents;
+    private final JpaWebhookRepository webhooks;
     private final JpaCustomerRepository customers;
     private final JpaMerchantRepository merchants;
     private final JpaEnrolmentRepository enrolments;
+    private final JpaMerchantKeyRepository merchantKeys;
+    private final JpaApiRequestRepository apiRequests;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -40,9 +43,12 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.challenges = new JpaChallengeRepository(this);
         this.bankInstructions = new JpaBankInstructionRepository(this);
         this.merchantEvents = new JpaMerchantEventRepository(this);
+        this.webhooks = new JpaWebhookRepository(this);
         this.customers = new JpaCustomerRepository(this);
         this.merchants = new JpaMerchantRepository(this);
         this.enrolments = new JpaEnrolmentRepository(this);
+        this.merchantKeys = new JpaMerchantKeyRepository(this);
+        this.apiRequests = new JpaApiRequestRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -127,5 +133,23 @@ final class JpaStoreTransaction implements StoreTransaction {
     public org.accordpay.api.store.EnrolmentRepository enrolments() {
         em();
         return enrolments;
+    }
+
+    @Override
+    public org.accordpay.api.store.MerchantKeyRepository merchantKeys() {
+        em();
+        return merchantKeys;
+    }
+
+    @Override
+    public org.accordpay.api.store.ApiRequestRepository apiRequests() {
+        em();
+        return apiRequests;
+    }
+
+    @Override
+    public org.accordpay.api.store.WebhookRepository webhooks() {
+        em();
+        return webhooks;
     }
 }

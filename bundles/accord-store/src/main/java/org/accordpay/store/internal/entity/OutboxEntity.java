@@ -47,4 +47,8 @@ public class OutboxEntity {
     @Version
     @Column(name = "version", nullable = false)
     public long version;
+
+    /** Connector (and mode) that took the row, once delivered. */
+    @Column(name = "delivered_via", length = 128)
+    public String deliveredVia;
 }

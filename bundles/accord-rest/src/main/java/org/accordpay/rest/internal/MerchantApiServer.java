@@ -1,0 +1,180 @@
+package org.accordpay.rest.internal;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.accordpay.api.purchase.PurchaseService;
+import org.accordpay.api.registry.MerchantKeys;
+import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.time.AccordClock;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SizeLimitHandler;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The merchant API's own server: Jetty (ee10) with Jersey and Jackson, all embedded in this bundle,
+ * on its own port; HTTPS by default, plain HTTP only on a loopback address.
+ */
+@Component(service = {}, immediate = true, configurationPid = "org.accordpay.rest",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RestConfiguration.class)
+public final class MerchantApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MerchantApiServer.class);
+
+    private final Server server;
+    private final ScheduledExecutorService housekeeping;
+
+    /** Starts the server; throws (and leaves nothing running) when the port is taken or the configuration unsafe. */
+    @Activate
+    public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
+            @Reference MerchantRegistry merchants, @Reference MerchantKeys keys, @Reference AccordClock clock,
+            @Reference AccordStore store) throws Exception {
+        if (!config.tls() && !loopback(config.host())) {
+            throw new IllegalArgumentException("org.accordpay.rest: tls=false is allowed only on a loopback host, not "
+                    + config.host());
+        }
+        Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
+        Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
+        ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
+
+        ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("accord-rest");
+        Server s = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector;
+        if (config.tls()) {
+            Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+            Path keystore = etc.resolve(config.keystore());
+            String password = config.keystore_password() == null || config.keystore_password().isEmpty()
+                    ? ServerCertificate.ensure(keystore, clock.now()) : config.keystore_password();
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
+            ssl.setKeyStoreType("PKCS12");
+            ssl.setKeyStorePassword(password);
+            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            connector = new ServerConnector(s, new SslConnectionFactory(ssl, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(s, new HttpConnectionFactory(http));
+        }
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        s.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setClassLoader(bundleLoader);
+        ServletHolder jersey = new ServletHolder("merchant-api", new ServletContainer(api));
+        jersey.setInitOrder(0);
+        context.addServlet(jersey, "/*");
+        SizeLimitHandler limit = new SizeLimitHandler(config.maxBodyBytes(), -1);
+        limit.setHandler(context);
+        s.setHandler(limit);
+        s.setErrorHandler(new ProblemErrorHandler());
+
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(bundleLoader);
+        try {
+            s.start();
+        } catch (Exception e) {
+            try {
+                s.stop();
+            } catch (Exception stop) {
+                e.addSuppressed(stop);
+            }
+            throw e;
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+        this.server = s;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "accord-rest-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> purge(store, clock, tolerance, retention), 1, 60, TimeUnit.SECONDS);
+        LOG.info("merchant API on {}://{}:{}/v1", config.tls() ? "https" : "http", config.host(), connector.getLocalPort());
+    }
+
+    static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
+            Duration tolerance, int maxBody) {
+        ResourceConfig api = new ResourceConfig();
+        api.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        api.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        api.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        api.register(JacksonFeature.withoutExceptionMappers());
+        api.register(new Json());
+        api.register(new ProblemMapper());
+        api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
+        api.register(new IdempotencyKeys(store, clock));
+        api.register(new PurchasesResource(purchases));
+        api.register(new RefundsResource(purchases));
+        api.register(new EventsResource(purchases));
+        api.register(new HealthResource(store));
+        return api;
+    }
+
+    private static void purge(AccordStore store, AccordClock clock, Duration tolerance, Duration retention) {
+        try {
+            Instant now = clock.now();
+            store.transact(tx -> {
+                tx.apiRequests().purgeSignatures(now.minus(tolerance.multipliedBy(2)));
+                tx.apiRequests().purgeIdempotency(now.minus(retention));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("merchant API housekeeping failed: {}", e.toString());
+        }
+    }
+
+    static boolean loopback(String host) {
+        if (Set.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host)) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress() && host.matches("[0-9.:\\[\\]]+");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Stops the server and the housekeeping. */
+    @Deactivate
+    void stop() throws Exception {
+        housekeeping.shutdownNow();
+        server.stop();
+    }
+}

@@ -1,0 +1,28 @@
+package org.accordpay.console.internal;
+
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.server.VaadinService;
+import org.accordpay.console.internal.login.LoginView;
+import org.accordpay.console.internal.purchases.PurchasesView;
+
+/** Builds the views with the Accord services they need, through their constructors. */
+final class ConsoleInstantiator extends DefaultInstantiator {
+
+    private final ConsoleServices services;
+
+    ConsoleInstantiator(VaadinService service, ConsoleServices services) {
+        super(service);
+        this.services = services;
+    }
+
+    @Override
+    public <T> T getOrCreate(Class<T> type) {
+        if (type == LoginView.class) {
+            return type.cast(new LoginView(services.customers(), services.throttle()));
+        }
+        if (type == PurchasesView.class) {
+            return type.cast(new PurchasesView(services.purchases(), services.clock(), services.zone()));
+        }
+        return super.getOrCreate(type);
+    }
+}

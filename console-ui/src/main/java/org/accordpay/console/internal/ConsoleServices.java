@@ -1,0 +1,21 @@
+package org.accordpay.console.internal;
+
+import java.time.ZoneId;
+import org.accordpay.api.purchase.PurchaseService;
+import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.time.AccordClock;
+import org.accordpay.console.internal.login.SignInThrottle;
+
+/**
+ * What the views need from Accord, handed over by {@link ConsoleServer} and passed to each view's
+ * constructor by {@link ConsoleInstantiator}.
+ *
+ * @param customers the customer registry (sign-in)
+ * @param purchases the purchase service (customer's purchases)
+ * @param clock     Accord's clock
+ * @param throttle  the sign-in lock-out counter shared by all sessions
+ * @param zone      zone in which months are cut
+ */
+public record ConsoleServices(CustomerRegistry customers, PurchaseService purchases, AccordClock clock,
+        SignInThrottle throttle, ZoneId zone) {
+}

@@ -1,0 +1,11 @@
+package org.accordpay.console.internal.base;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Viewport;
+
+/** The application shell of the consoles: page settings shared by every view (Lumo, the default theme). */
+@Viewport("width=device-width, initial-scale=1")
+public final class ConsoleShell implements AppShellConfigurator {
+
+    private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,401 @@
+package org.accordpay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.accordpay.api.purchase.Mode;
+import org.accordpay.api.purchase.dto.Purchase;
+import org.accordpay.api.registry.MerchantKeys;
+import org.accordpay.api.registry.dto.BankAccount;
+import org.accordpay.api.registry.dto.Merchant;
+import org.accordpay.api.registry.dto.MerchantApplication;
+import org.accordpay.api.registry.dto.MerchantKey;
+import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * The merchant API over real HTTPS in the distribution: a whole purchase with nothing but the API,
+ * the simulated handset and the loopback courier; every refusal a problem+json 4xx that changes
+ * nothing; signatures, replays, idempotency keys and merchant isolation.
+ */
+public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
+
+    private static final Pattern STATE = Pattern.compile("\"state\":\"([a-z_]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"(pur_[0-9a-f]+)\"");
+
+    @Inject
+    @Filter(timeout = 90_000)
+    protected MerchantKeys merchantKeys;
+
+    private HttpClient http;
+    private String base;
+
+    /** A merchant with a registered test key and its private half. */
+    protected record ApiMerchant(Merchant merchant, String keyId, PrivateKey key) {
+    }
+
+    // ------------------------------------------------------------------ the whole purchase
+
+    @Test
+    public void aWholePurchaseThroughTheApi() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(50_000);
+        HttpResponse<String> created = post(m, "/v1/purchases", createBody(shopper.phone(), 1250, 2, "EUR"));
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue(created.body(), created.body().contains("\"state\":\"challenged\""));
+        assertTrue(created.body(), created.body().contains("\"mode\":\"test\""));
+        assertTrue(created.body(), created.body().contains("\"amount\":2500"));
+        String id = match(ID, created.body());
+
+        String paid = awaitState(m, id, "in_escrow");
+        assertTrue("step 7: the delivery address once paid: " + paid, paid.contains("\"delivery_address\""));
+        assertTrue(paid, paid.contains("\"postal_code\":\"75007\""));
+
+        HttpResponse<String> shipped = post(m, "/v1/purchases/" + id + "/ship",
+                "{\"courier\":\"loopback-courier\",\"tracking_ref\":\"TRK-" + id + "\"}");
+        assertEquals(shipped.body(), 200, shipped.statusCode());
+        assertEquals("shipped", match(STATE, shipped.body()));
+        assertTrue("the loopback courier watches the shipment", waitFor(() -> courier.find("TRK-" + id).isPresent()));
+        assertTrue(courier.deliver("TRK-" + id, true, "handed over"));
+        awaitState(m, id, "settled");
+
+        HttpResponse<String> list = get(m, "/v1/purchases?from=2000-01-01T00:00:00Z&limit=10");
+        assertEquals(list.body(), 200, list.statusCode());
+        assertTrue(list.body(), list.body().contains(id));
+        HttpResponse<String> events = get(m, "/v1/events?after=0");
+        assertEquals(events.body(), 200, events.statusCode());
+        assertTrue(events.body(), events.body().contains("purchase.in_escrow"));
+        assertBooksHold();
+    }
+
+    @Test
+    public void cancelAndRefundThroughTheApi() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(20_000);
+        String cancelled = match(ID, post(m, "/v1/purchases", createBody(shopper.phone(), 2_000, 1, "EUR")).body());
+        awaitState(m, cancelled, "in_escrow");
+        HttpResponse<String> c = post(m, "/v1/purchases/" + cancelled + "/cancel", "{\"reason\":\"out of stock\"}");
+        assertEquals(c.body(), 200, c.statusCode());
+        assertEquals("cancelled", match(STATE, c.body()));
+
+        String refunded = match(ID, post(m, "/v1/purchases", createBody(shopper.phone(), 3_000, 1, "EUR")).body());
+        awaitState(m, refunded, "in_escrow");
+        HttpResponse<String> partial = post(m, "/v1/purchases/" + refunded + "/refunds", "{\"amount\":1000}");
+        assertEquals(partial.body(), 201, partial.statusCode());
+        assertTrue(partial.body(), partial.body().contains("\"refunded\":1000"));
+        HttpResponse<String> tooMuch = post(m, "/v1/purchases/" + refunded + "/refunds", "{\"amount\":2001}");
+        assertProblem(tooMuch, 422, "invalid-amount");
+        HttpResponse<String> rest = post(m, "/v1/purchases/" + refunded + "/refunds", "{}");
+        assertEquals(rest.body(), 201, rest.statusCode());
+        assertTrue(rest.body(), rest.body().contains("\"refunded\":3000"));
+        HttpResponse<String> wrongState = post(m, "/v1/purchases/" + cancelled + "/cancel", "{}");
+        assertTrue(wrongState.body(), wrongState.statusCode() == 409 || wrongState.statusCode() == 422);
+        assertTrue(waitFor(() -> bank.balance(shopper.iban(), "EUR").minorUnits() == 20_000));
+        assertBooksHold();
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    @Test
+    public void badRequestsAreProblemsAndChangeNothing() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String phone = shopper.phone();
+        assertProblem(post(m, "/v1/purchases", "{\"customer\":"), 400, "malformed-json");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, 100, 1, "EUR").replace("{\"customer\"",
+                "{\"colour\":\"red\",\"customer\"")), 400, "unknown-field");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, -100, 1, "EUR")), 422, "invalid-amount");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, Long.MAX_VALUE, 2, "EUR")), 422, "invalid-amount");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, 100, 1, "EUR").replace("\"unit_price\":100",
+                "\"unit_price\":99999999999999999999")), 400, "invalid-number");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, 100, 1, "EUR").replace("\"unit_price\":100",
+                "\"unit_price\":1.5")), 400, "invalid-field");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, 100, 1, "XYZ")), 422, "invalid-currency");
+        assertProblem(post(m, "/v1/purchases", createBody("0612", 100, 1, "EUR")), 422, "invalid-phone");
+        assertProblem(post(m, "/v1/purchases", createBody("+33699999999", 100, 1, "EUR")), 422, "unknown-customer");
+        assertProblem(post(m, "/v1/purchases", createBody(phone, 100, 0, "EUR")), 422, "invalid-field");
+        assertProblem(post(m, "/v1/purchases", "{}"), 422, "invalid-field");
+        String big = createBody(phone, 100, 1, "EUR").replace("\"merchant_order_ref\":\"",
+                "\"merchant_order_ref\":\"" + "x".repeat(70 * 1024));
+        assertProblem(post(m, "/v1/purchases", big), 413, "body-too-large");
+        assertProblem(send(m, "POST", "/v1/purchases", createBody(phone, 100, 1, "EUR"), null, null), 400,
+                "idempotency-key-required");
+        assertProblem(get(m, "/v1/purchases/pur_000000000000000000000000"), 404, "unknown-purchase");
+        assertProblem(get(m, "/v1/purchases?from=yesterday"), 422, "invalid-field");
+
+        ApiMerchant applied = apiMerchant(false);
+        assertProblem(post(applied, "/v1/purchases", createBody(phone, 100, 1, "EUR")), 403, "merchant-not-admitted");
+
+        for (ApiMerchant who : List.of(m, applied)) {
+            assertTrue("nothing was created", purchases.listForMerchant(who.merchant().id(), Instant.EPOCH,
+                    Instant.parse("2199-01-01T00:00:00Z"), null, 10).isEmpty());
+        }
+    }
+
+    @Test
+    public void unsignedBadlySignedStaleAndReplayedRequestsAreRefused() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        HttpResponse<String> health = client().send(HttpRequest.newBuilder(URI.create(base() + "/v1/health")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(health.body(), 200, health.statusCode());
+
+        HttpResponse<String> unsigned = client().send(HttpRequest.newBuilder(URI.create(base() + "/v1/purchases"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(unsigned, 401, "unauthenticated");
+
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        ApiMerchant impostor = new ApiMerchant(m.merchant(), m.keyId(), other.getPrivate());
+        assertProblem(get(impostor, "/v1/purchases"), 401, "bad-signature");
+        assertProblem(get(new ApiMerchant(m.merchant(), "kt-nosuchkey", m.key()), "/v1/purchases"), 401,
+                "unknown-key");
+        String stale = String.valueOf(clock.now().minus(Duration.ofMinutes(6)).getEpochSecond());
+        assertProblem(send(m, "GET", "/v1/purchases", "", null, stale), 401, "stale-timestamp");
+        String epochSeconds = String.valueOf(clock.now().getEpochSecond());
+        HttpResponse<String> byEpoch = send(m, "GET", "/v1/purchases?limit=1", "", null, epochSeconds);
+        assertEquals(byEpoch.body(), 200, byEpoch.statusCode());
+
+        HttpRequest once = signed(m, "GET", "/v1/purchases?limit=2", "", null, null);
+        assertEquals(200, client().send(once, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertProblem(client().send(once, HttpResponse.BodyHandlers.ofString()), 401, "replayed-request");
+
+        MerchantKey revoked = merchantKeys.revoke(m.keyId(), "it-operator");
+        assertFalse(revoked.active());
+        assertProblem(get(m, "/v1/purchases"), 401, "unknown-key");
+    }
+
+    // ------------------------------------------------------------------ idempotency, isolation
+
+    @Test
+    public void idempotencyKeysGiveTheSameAnswerOnce() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String body = createBody(shopper.phone(), 700, 1, "EUR");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send(m, "POST", "/v1/purchases", body, key, null);
+        assertEquals(first.body(), 201, first.statusCode());
+        HttpResponse<String> again = send(m, "POST", "/v1/purchases", body, key, null);
+        assertEquals(again.body(), 201, again.statusCode());
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertProblem(send(m, "POST", "/v1/purchases", createBody(shopper.phone(), 701, 1, "EUR"), key, null), 422,
+                "idempotency-key-reused");
+
+        // concurrent duplicates: exactly one runs
+        String racing = UUID.randomUUID().toString();
+        String racingBody = createBody(shopper.phone(), 800, 1, "EUR");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit((Callable<HttpResponse<String>>) () ->
+                        send(m, "POST", "/v1/purchases", racingBody, racing, null)));
+            }
+            for (Future<HttpResponse<String>> a : answers) {
+                int status = a.get().statusCode();
+                assertTrue(a.get().body(), status == 201 || status == 409 || status == 429);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Purchase> made = purchases.listForMerchant(m.merchant().id(), Instant.EPOCH,
+                Instant.parse("2199-01-01T00:00:00Z"), null, 50);
+        assertEquals(made.toString(), 1, made.stream().filter(p -> p.total().minorUnits() == 700).count());
+        assertTrue(made.toString(), made.stream().filter(p -> p.total().minorUnits() == 800).count() <= 1);
+    }
+
+    @Test
+    public void aMerchantSeesOnlyItsOwnPurchases() throws Exception {
+        ApiMerchant a = apiMerchant(true);
+        ApiMerchant b = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String id = match(ID, post(a, "/v1/purchases", createBody(shopper.phone(), 400, 1, "EUR")).body());
+        assertEquals(200, get(a, "/v1/purchases/" + id).statusCode());
+        assertProblem(get(b, "/v1/purchases/" + id), 404, "unknown-purchase");
+        assertProblem(post(b, "/v1/purchases/" + id + "/cancel", "{}"), 404, "unknown-purchase");
+        assertProblem(post(b, "/v1/purchases/" + id + "/refunds", "{}"), 404, "unknown-purchase");
+        assertProblem(post(b, "/v1/purchases/" + id + "/ship", "{\"courier\":\"x\",\"tracking_ref\":\"y\"}"), 404,
+                "unknown-purchase");
+        HttpResponse<String> listB = get(b, "/v1/purchases");
+        assertEquals(200, listB.statusCode());
+        assertFalse(listB.body(), listB.body().contains(id));
+        HttpResponse<String> eventsB = get(b, "/v1/events");
+        assertFalse(eventsB.body(), eventsB.body().contains(id));
+        awaitState(a, id, "in_escrow"); // B's cancel changed nothing: A's purchase goes on
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** @return a merchant (admitted or only applied) with a fresh test key */
+    protected ApiMerchant apiMerchant(boolean admitted) throws Exception {
+        Merchant merchant;
+        if (admitted) {
+            merchant = admittedMerchant();
+        } else {
+            String name = "Applied" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            merchant = merchants.apply(new MerchantApplication(name + " SAS", "Shop " + name,
+                    new BankAccount(germanIban(), null, name + " SAS")), "it-operator");
+        }
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = pair.getPublic().getEncoded();
+        byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        MerchantKey key = merchantKeys.register(merchant.id(), Mode.TEST, raw, "it-operator");
+        return new ApiMerchant(merchant, key.keyId(), pair.getPrivate());
+    }
+
+    protected static String createBody(String phone, long unitPrice, int quantity, String currency) {
+        return "{\"customer\":{\"phone\":\"" + phone + "\",\"country\":\"FR\"},\"items\":[{\"name\":\"Book\","
+                + "\"unit_price\":" + unitPrice + ",\"quantity\":" + quantity + "}],\"currency\":\"" + currency
+                + "\",\"merchant_order_ref\":\"order-" + UUID.randomUUID() + "\"}";
+    }
+
+    protected HttpResponse<String> get(ApiMerchant m, String path) throws Exception {
+        return send(m, "GET", path, "", null, null);
+    }
+
+    protected HttpResponse<String> post(ApiMerchant m, String path, String body) throws Exception {
+        return send(m, "POST", path, body, UUID.randomUUID().toString(), null);
+    }
+
+    protected HttpResponse<String> send(ApiMerchant m, String method, String path, String body, String idempotencyKey,
+            String timestamp) throws Exception {
+        return client().send(signed(m, method, path, body, idempotencyKey, timestamp),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs as docs/merchant-api.md says: Ed25519 over METHOD\npath-with-query\ntimestamp\nhex(sha256(body)). */
+    protected HttpRequest signed(ApiMerchant m, String method, String path, String body, String idempotencyKey,
+            String timestamp) throws Exception {
+        // RFC 3339 with microseconds: Ed25519 is deterministic, so two identical requests signed within the
+        // same second would carry the same signature and the second would be refused as a replay
+        String ts = timestamp != null ? timestamp : clock.now().toString();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(m.key());
+        signer.update((method + "\n" + path + "\n" + ts + "\n" + digest).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Accord-Key-Id", m.keyId()).header("Accord-Timestamp", ts)
+                .header("Accord-Signature", Base64.getEncoder().encodeToString(signer.sign()));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        if ("GET".equals(method)) {
+            b.GET();
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        }
+        return b.build();
+    }
+
+    protected String awaitState(ApiMerchant m, String id, String state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get(m, "/v1/purchases/" + id);
+            body = r.body();
+            if (r.statusCode() == 200 && state.equals(match(STATE, body))) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(id + " did not reach " + state + ": " + body);
+    }
+
+    protected static void assertProblem(HttpResponse<String> r, int status, String code) {
+        assertEquals(r.body(), status, r.statusCode());
+        assertEquals(r.body(), "application/problem+json", r.headers().firstValue("Content-Type").orElse("")
+                .replaceFirst(";.*", ""));
+        assertTrue(r.body(), r.body().contains("\"type\":\"https://accordpay.org/problems/" + code + "\""));
+        assertTrue(r.body(), r.body().contains("\"title\":"));
+        assertTrue(r.body(), r.body().contains("\"status\":" + status));
+    }
+
+    private static String match(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        assertTrue(body, m.find());
+        return m.group(1);
+    }
+
+    /** @return the API's base URL: the configured port, over TLS with the generated certificate trusted */
+    protected String base() throws Exception {
+        if (base == null) {
+            Object port = configurationAdmin.getConfiguration(REST_PID, "?").getProperties().get("port");
+            base = "https://127.0.0.1:" + port;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                try {
+                    HttpResponse<String> r = client().send(HttpRequest.newBuilder(URI.create(base + "/v1/health"))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        return base;
+    }
+
+    /** @return a client that trusts the distribution's self-signed certificate (tests only) */
+    protected HttpClient client() throws Exception {
+        if (http == null) {
+            Path etc = Path.of(System.getProperty("karaf.etc"));
+            Path keystore = etc.resolve("accord-rest.p12");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(keystore) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(200);
+            String password = Files.readString(etc.resolve("accord-rest.p12.password")).strip();
+            KeyStore server = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                server.load(in, password.toCharArray());
+            }
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("accord-rest", server.getCertificate("accord-rest"));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
+    }
+}
