@@ -182,7 +182,7 @@ final class OutboxDispatcher implements Runnable {
             retryLater(row, "carrier " + carrier.get().id() + ": " + e.getMessage());
             return false;
         }
-        done(row, "carrier:" + carrier.get().id() + modeOf(row));
+        doneWithMode(row, "carrier:" + carrier.get().id());
         return true;
     }
 
@@ -232,13 +232,15 @@ final class OutboxDispatcher implements Runnable {
         });
     }
 
-    /** @return "/test" or "/live" for a row about a purchase, "" otherwise */
-    private String modeOf(OutboxMessage row) {
-        if (row.purchaseId() == null) {
-            return "";
-        }
-        return store.transact(tx -> tx.purchases().find(row.purchaseId()))
-                .map(p -> "/" + p.mode().name().toLowerCase()).orElse("");
+    /** As {@link #done(OutboxMessage, String)}, adding the purchase's mode read in the same transaction. */
+    private void doneWithMode(OutboxMessage row, String via) {
+        Instant now = clock.now();
+        store.transact(tx -> {
+            String mode = row.purchaseId() == null ? ""
+                    : tx.purchases().find(row.purchaseId()).map(p -> "/" + p.mode().name().toLowerCase()).orElse("");
+            tx.outbox().markDone(row.id(), now, via + mode);
+            return null;
+        });
     }
 
     private void retryLater(OutboxMessage row, String error) {

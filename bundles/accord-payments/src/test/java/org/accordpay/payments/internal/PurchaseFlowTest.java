@@ -62,6 +62,9 @@ class PurchaseFlowTest {
 
         java.util.Optional<String> via = h.store.transact(tx -> tx.outbox().deliveredVia("bank-dbt-" + p.id()));
         assertThat(via).contains("bank:ledger/test");
+        String challengeId = h.store.transact(tx -> tx.purchases().find(p.id())).orElseThrow().challengeId();
+        java.util.Optional<String> smsVia = h.store.transact(tx -> tx.outbox().deliveredVia("chl-" + challengeId));
+        assertThat(smsVia).contains("carrier:loopback/test");
         List<org.accordpay.api.store.dto.OutboxMessage> pending = h.store.transact(tx -> tx.outbox().pending(100));
         assertThat(pending).isEmpty();
         h.bankSays(debit, BankStatus.SETTLED, null);
