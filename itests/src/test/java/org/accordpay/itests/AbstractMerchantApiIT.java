@@ -253,6 +253,17 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         HttpResponse<String> eventsB = get(b, "/v1/events");
         assertFalse(eventsB.body(), eventsB.body().contains(id));
         awaitState(a, id, "in_escrow"); // B's cancel changed nothing: A's purchase goes on
+        // A's own live key sees neither the test purchase nor its events
+        KeyPair live = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = live.getPublic().getEncoded();
+        MerchantKey liveKey = merchantKeys.register(a.merchant().id(), Mode.LIVE,
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length), "it-operator");
+        ApiMerchant aLive = new ApiMerchant(a.merchant(), liveKey.keyId(), live.getPrivate());
+        assertProblem(get(aLive, "/v1/purchases/" + id), 404, "unknown-purchase");
+        HttpResponse<String> eventsLive = get(aLive, "/v1/events");
+        assertEquals(200, eventsLive.statusCode());
+        assertFalse(eventsLive.body(), eventsLive.body().contains(id));
+        assertTrue(get(a, "/v1/events").body().contains(id));
     }
 
     // ------------------------------------------------------------------ helpers

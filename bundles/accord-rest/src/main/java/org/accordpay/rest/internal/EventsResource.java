@@ -11,7 +11,7 @@ import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 
-/** /v1/events: the merchant's events, oldest first, after a sequence number (what webhooks will carry). */
+/** /v1/events: the merchant's events of its key's mode, oldest first, after a sequence number (what webhooks carry). */
 @Path("/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EventsResource {
@@ -39,6 +39,12 @@ public final class EventsResource {
         int size = PurchasesResource.limit(limit, 100, 500);
         List<MerchantEvent> events = purchases.merchantEvents(caller.merchantId(), from, size);
         long next = events.isEmpty() ? from : events.get(events.size() - 1).seq();
-        return new Bodies.EventPage("list", events.stream().map(Bodies.EventView::of).toList(), next);
+        // a test key sees test purchases' events only, a live key live ones (the cursor still moves past the others)
+        java.util.Map<String, Boolean> sameMode = new java.util.HashMap<>();
+        List<Bodies.EventView> visible = events.stream()
+                .filter(e -> sameMode.computeIfAbsent(e.purchaseId(), id -> purchases.find(id)
+                        .map(p -> p.mode() == caller.mode()).orElse(false)))
+                .map(Bodies.EventView::of).toList();
+        return new Bodies.EventPage("list", visible, next);
     }
 }
