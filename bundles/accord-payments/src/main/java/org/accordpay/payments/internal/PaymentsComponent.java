@@ -104,47 +104,41 @@ public final class PaymentsComponent extends PaymentsFacade {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "unbindBank")
     void bindBank(BankConnector bank, Map<String, Object> properties) {
-        connectors().bindBank(bank, properties);
+        connectors.bindBank(bank, properties);
         LOG.info("Bank connection {} bound", bank.id());
         wake();
     }
 
     void unbindBank(BankConnector bank) {
-        connectors().unbindBank(bank);
+        connectors.unbindBank(bank);
         LOG.info("Bank connection {} unbound", bank.id());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "unbindCarrier")
     void bindCarrier(CarrierConnector carrier) {
-        connectors().bindCarrier(carrier);
+        connectors.bindCarrier(carrier);
         LOG.info("Carrier connection {} bound", carrier.id());
         wake();
     }
 
     void unbindCarrier(CarrierConnector carrier) {
-        connectors().unbindCarrier(carrier);
+        connectors.unbindCarrier(carrier);
         LOG.info("Carrier connection {} unbound", carrier.id());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "unbindCourier")
     void bindCourier(CourierConnector courier) {
-        connectors().bindCourier(courier);
+        connectors.bindCourier(courier);
         wake();
     }
 
     void unbindCourier(CourierConnector courier) {
-        connectors().unbindCourier(courier);
-    }
-
-    private Connectors connectors() {
-        return connectors;
+        connectors.unbindCourier(courier);
     }
 
     private void wake() {
-        if (dispatcher != null) {
-            dispatcher.wake();
-        }
+        dispatcher.wake();
     }
 }

@@ -5,7 +5,6 @@ import static org.accordpay.payments.internal.Transitions.Event;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.registry.dto.BankAccount;
 import org.accordpay.api.registry.dto.Customer;
 import org.accordpay.api.registry.dto.CustomerStatus;
 import org.accordpay.api.registry.dto.Merchant;
@@ -429,13 +429,14 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     @Override
     public Purchase confirmDelivery(String purchaseId, String source) {
         check(source != null && !source.isBlank(), "invalid-request", "say who confirms the delivery");
+        BankAccount payee = payeeOf(read(tx -> tx.purchases().find(purchaseId)));
         PurchaseRecord delivered = retrying(tx -> {
             PurchaseRecord p = tx.purchases().find(purchaseId)
                     .orElseThrow(() -> new PurchaseException("unknown-purchase", "no such purchase"));
             if (p.state() == PurchaseState.DISPUTED) {
                 throw new PurchaseException("disputed", "the purchase is disputed: an operator resolves it");
             }
-            return deliver(tx, p, "delivery confirmed by " + source, clock.now());
+            return deliver(tx, p, payee, "delivery confirmed by " + source, clock.now());
         });
         wakeDispatcher.run();
         return toPurchase(delivered, null);
@@ -451,6 +452,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
             return false;
         }
         String purchaseId = found.get().id();
+        BankAccount payee = payeeOf(found);
         retrying(tx -> {
             PurchaseRecord p = tx.purchases().find(purchaseId).orElseThrow();
             Instant at = clock.now();
@@ -458,7 +460,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
                 return null;
             }
             if (report.delivered()) {
-                return deliver(tx, p, "delivery confirmed by courier:" + report.courierId(), at);
+                return deliver(tx, p, payee, "delivery confirmed by courier:" + report.courierId(), at);
             }
             PurchaseRecord noted = tx.purchases().update(p.moveTo(p.state(), p.updatedAt(), "delivery failed: "
                     + report.detail()), p.state());
@@ -470,7 +472,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     }
 
     /** Delivery confirmed: what is held becomes the merchant's (less the fee) and the payout is asked. */
-    private PurchaseRecord deliver(StoreTransaction tx, PurchaseRecord p, String why, Instant at) {
+    private PurchaseRecord deliver(StoreTransaction tx, PurchaseRecord p, BankAccount payee, String why, Instant at) {
         PurchaseRecord delivered = move(tx, p.withDisputedFrom(null), p.state(), Event.DELIVERY_CONFIRMED, why, at);
         Money held = delivered.remaining();
         Money fee = Money.of(held.minorUnits() * settings.feeBasisPoints() / 10_000, held.currency());
@@ -482,8 +484,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
         if (net.minorUnits() <= 0) {
             return move(tx, delivered, Event.PAYOUT_SETTLED, "nothing left to pay out", at);
         }
-        Merchant merchant = merchants.find(p.merchantId()).orElseThrow();
-        instruct(tx, delivered, InstructionKind.PAYOUT, "pay-" + p.id(), merchant.bankAccount(), net, at);
+        instruct(tx, delivered, InstructionKind.PAYOUT, "pay-" + p.id(), payee, net, at);
         return delivered;
     }
 
@@ -578,8 +579,9 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     public Purchase resolveDispute(String purchaseId, boolean toCustomer, String operator, String reason) {
         check(reason != null && !reason.isBlank() && operator != null, "invalid-request",
                 "operator and reason are required");
-        Optional<Customer> customer = read(tx -> tx.purchases().find(purchaseId))
-                .flatMap(p -> customers.find(p.customerId()));
+        Optional<PurchaseRecord> before = read(tx -> tx.purchases().find(purchaseId));
+        Optional<Customer> customer = before.flatMap(p -> customers.find(p.customerId()));
+        BankAccount payee = toCustomer ? null : payeeOf(before);
         PurchaseRecord resolved = retrying(tx -> {
             PurchaseRecord p = tx.purchases().find(purchaseId)
                     .orElseThrow(() -> new PurchaseException("unknown-purchase", "no such purchase"));
@@ -593,7 +595,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
                         + ",\"reason\":\"dispute resolved for the customer\"", at);
                 return r;
             }
-            return deliver(tx, p, "dispute resolved for the merchant by " + operator + ": " + reason, at);
+            return deliver(tx, p, payee, "dispute resolved for the merchant by " + operator + ": " + reason, at);
         });
         wakeDispatcher.run();
         return toPurchase(resolved, null);
@@ -616,10 +618,11 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
         int n = 0;
         for (PurchaseRecord p : read(tx -> tx.purchases().inStateSince(PurchaseState.SHIPPED, cutoff, 200))) {
             try {
+                BankAccount payee = payeeOf(Optional.of(p));
                 retrying(tx -> {
                     PurchaseRecord now = tx.purchases().find(p.id()).orElseThrow();
                     return now.state() == PurchaseState.SHIPPED
-                            ? deliver(tx, now, "dispute window ended", clock.now()) : null;
+                            ? deliver(tx, now, payee, "dispute window ended", clock.now()) : null;
                 });
                 n++;
             } catch (RuntimeException e) {
@@ -698,7 +701,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     }
 
     private void instruct(StoreTransaction tx, PurchaseRecord p, InstructionKind kind, String key,
-            org.accordpay.api.registry.dto.BankAccount account, Money amount, Instant at) {
+            BankAccount account, Money amount, Instant at) {
         String bankId = settings.bankFor(p.mode());
         tx.bankInstructions().insert(new BankInstructionRecord(key, p.id(), kind, bankId, p.mode(), account, amount,
                 InstructionStatus.REQUESTED, null, at, at));
@@ -731,6 +734,18 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
     private PurchaseRecord owned(StoreTransaction tx, String merchantId, String purchaseId) {
         return tx.purchases().find(purchaseId).filter(p -> p.merchantId().equals(merchantId))
                 .orElseThrow(() -> new PurchaseException("unknown-purchase", "no such purchase for this merchant"));
+    }
+
+    /**
+     * The merchant's payout account, read before the transaction that books the delivery: a registry
+     * call inside it would hold a second connection while the first holds the purchase's row lock.
+     *
+     * @throws PurchaseException {@code unknown-purchase} or {@code unknown-merchant}
+     */
+    private BankAccount payeeOf(Optional<PurchaseRecord> purchase) {
+        PurchaseRecord p = purchase.orElseThrow(() -> new PurchaseException("unknown-purchase", "no such purchase"));
+        return merchants.find(p.merchantId()).map(Merchant::bankAccount)
+                .orElseThrow(() -> new PurchaseException("unknown-merchant", "merchant " + p.merchantId() + " is gone"));
     }
 
     private void recordQuality(String purchaseId, QualityEvent event) {
@@ -789,6 +804,6 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
 
     /** @return the purchase's instructions, for the books and the shell */
     List<BankInstructionRecord> instructions(String purchaseId) {
-        return new ArrayList<>(read(tx -> tx.bankInstructions().forPurchase(purchaseId)));
+        return read(tx -> tx.bankInstructions().forPurchase(purchaseId));
     }
 }

@@ -63,8 +63,13 @@ final class Reconciliation implements Books {
         } catch (BankException e) {
             throw new PurchaseException("bank-unavailable", "bank " + bankId + ": " + e.getMessage());
         }
-        List<BankInstructionRecord> ours = store.transact(tx -> tx.bankInstructions().forBank(bankId));
-        List<PostingLeg> books = store.transact(tx -> tx.ledger().balances());
+        // one transaction: the instructions and the balances are the same moment's
+        record Snapshot(List<BankInstructionRecord> instructions, List<PostingLeg> balances) {
+        }
+        Snapshot snapshot = store.transact(tx -> new Snapshot(tx.bankInstructions().forBank(bankId),
+                tx.ledger().balances()));
+        List<BankInstructionRecord> ours = snapshot.instructions();
+        List<PostingLeg> books = snapshot.balances();
         Map<String, StatementLine> theirs = new HashMap<>();
         statement.lines().forEach(l -> theirs.put(l.idempotencyKey(), l));
         List<String> differences = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.accordpay.shell.internal;
 
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.PurchaseException;
@@ -62,9 +61,5 @@ final class PurchaseCommands {
             System.out.println("shipped   : " + p.courierId() + " " + p.trackingRef());
         }
         System.out.println("created   : " + p.createdAt() + ", updated " + p.updatedAt());
-    }
-
-    static Instant parseInstant(String s, Instant fallback) {
-        return s == null ? fallback : Instant.parse(s);
     }
 }
