@@ -97,6 +97,12 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
 
     @Test
     public void everyComponentIsSatisfied() {
+        List<String> unsatisfied = unsatisfiedComponents();
+        assertTrue("components not satisfied: " + unsatisfied, unsatisfied.isEmpty());
+    }
+
+    /** @return the components that are disabled or not satisfied, with their state */
+    protected List<String> unsatisfiedComponents() {
         List<String> unsatisfied = new ArrayList<>();
         for (ComponentDescriptionDTO description : componentRuntime.getComponentDescriptionDTOs()) {
             if (!componentRuntime.isComponentEnabled(description)) {
@@ -111,7 +117,7 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
                 }
             }
         }
-        assertTrue("components not satisfied: " + unsatisfied, unsatisfied.isEmpty());
+        return unsatisfied;
     }
 
     @Test
@@ -245,6 +251,12 @@ public abstract class AbstractDistributionIT extends AccordTestSupport {
         challengeBundle.stop();
         challengeBundle.start();
         ChallengeEngine restarted = awaitService(ChallengeEngine.class, e -> e != engine, Duration.ofSeconds(60));
+        // everything built on the engine (registry, payments, API, consoles) comes back too; later tests rely on it
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!unsatisfiedComponents().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("components back after the restart: " + unsatisfiedComponents(), unsatisfiedComponents().isEmpty());
 
         Display shown = phone.show(challenge.sealedMessage()).orElseThrow();
         assertEquals("42.00 EUR", shown.amountText());
