@@ -1,5 +1,5 @@
 /** SPI for SMS carrier connectors (implemented by connector bundles). */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.accordpay.api.carrier;
 
