@@ -2,6 +2,7 @@ package org.accordpay.api.store;
 
 import java.time.Instant;
 import java.util.List;
+import org.accordpay.api.store.dto.SmsAttempt;
 import org.accordpay.api.store.dto.OutboxMessage;
 
 /**
@@ -40,4 +41,31 @@ public interface OutboxRepository {
 
     /** @return up to {@code limit} rows not yet delivered, oldest first (for operators) */
     List<OutboxMessage> pending(int limit);
+
+    /**
+     * Records that a carrier accepted an SMS row, and keeps the row pending until
+     * {@code receiptDueAt}: it is done once a delivery report says delivered, and due again (for the
+     * next carrier) when no report came by then.
+     *
+     * @param attempt      the hand-over (its attempt number must be new for the row)
+     * @param receiptDueAt when to give up waiting for the report
+     * @param deliveredVia the connector and mode, as for {@link #markDone(String, Instant, String)}
+     */
+    void awaitReceipt(SmsAttempt attempt, Instant receiptDueAt, String deliveredVia);
+
+    /** Records a hand-over whose carrier sends no reports (the row is marked done by the caller). */
+    void recordAttempt(SmsAttempt attempt);
+
+    /** @return every hand-over of an SMS row, first first */
+    List<SmsAttempt> attempts(String messageId);
+
+    /**
+     * Matches a delivery report to the latest hand-over of the row to that carrier that has no report
+     * yet. When it says delivered the row is marked done; when it says failed, the row is due at
+     * {@code at} again, for the next carrier.
+     *
+     * @return the matched hand-over, or empty when none waits for a report (unknown row, duplicate report)
+     */
+    java.util.Optional<SmsAttempt> matchReport(String messageId, String carrierId, boolean delivered, String detail,
+            Instant at);
 }

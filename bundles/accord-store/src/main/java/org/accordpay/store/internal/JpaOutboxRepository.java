@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.accordpay.api.store.OutboxRepository;
 import org.accordpay.api.store.StoreException;
 import org.accordpay.api.store.dto.OutboxMessage;
+import org.accordpay.api.store.dto.SmsAttempt;
+import org.accordpay.store.internal.entity.SmsAttemptEntity;
 import org.accordpay.store.internal.entity.OutboxEntity;
 
 /** The transactional outbox; rows carry a version so two workers never both update one row. */
@@ -75,7 +77,9 @@ final class JpaOutboxRepository implements OutboxRepository {
     public void markDone(String messageId, Instant at, String deliveredVia) {
         OutboxEntity e = require(messageId);
         e.doneAt = Times.toMicros(at);
-        e.deliveredVia = deliveredVia == null ? null : deliveredVia.substring(0, Math.min(128, deliveredVia.length()));
+        if (deliveredVia != null || e.deliveredVia == null) {
+            e.deliveredVia = clip(deliveredVia, 128);
+        }
         tx.em().flush();
     }
 
@@ -91,6 +95,90 @@ final class JpaOutboxRepository implements OutboxRepository {
         e.nextAttemptAt = Times.toMicros(nextAttemptAt);
         e.lastError = truncate(lastError);
         tx.em().flush();
+    }
+
+    @Override
+    public void awaitReceipt(SmsAttempt attempt, Instant receiptDueAt, String deliveredVia) {
+        recordAttempt(attempt);
+        OutboxEntity e = require(attempt.messageId());
+        e.attempts++;
+        e.nextAttemptAt = Times.toMicros(receiptDueAt);
+        e.deliveredVia = clip(deliveredVia, 128);
+        e.lastError = null;
+        tx.em().flush();
+    }
+
+    @Override
+    public void recordAttempt(SmsAttempt a) {
+        SmsAttemptEntity e = new SmsAttemptEntity();
+        e.key = new SmsAttemptEntity.Key(a.messageId(), a.attemptNo());
+        e.carrierId = a.carrierId();
+        e.toE164 = a.toE164();
+        e.sentAt = Times.toMicros(a.sentAt());
+        e.reportedAt = a.reportedAt() == null ? null : Times.toMicros(a.reportedAt());
+        e.delivered = a.delivered();
+        e.detail = clip(a.detail(), 255);
+        try {
+            tx.em().persist(e);
+            tx.em().flush();
+        } catch (PersistenceException ex) {
+            if (Errors.isConstraintViolation(ex)) {
+                throw new StoreException("attempt " + a.attemptNo() + " of " + a.messageId() + " already exists", ex);
+            }
+            throw ex;
+        }
+    }
+
+    @Override
+    public List<SmsAttempt> attempts(String messageId) {
+        return tx.em().createQuery("select a from SmsAttemptEntity a where a.key.messageId = :id"
+                        + " order by a.key.attemptNo", SmsAttemptEntity.class)
+                .setParameter("id", messageId)
+                .getResultList().stream().map(JpaOutboxRepository::toAttempt).toList();
+    }
+
+    @Override
+    public java.util.Optional<SmsAttempt> matchReport(String messageId, String carrierId, boolean delivered,
+            String detail, Instant at) {
+        List<SmsAttemptEntity> open = tx.em().createQuery("select a from SmsAttemptEntity a where a.key.messageId = :id"
+                        + " and a.carrierId = :carrier and a.reportedAt is null order by a.key.attemptNo desc",
+                        SmsAttemptEntity.class)
+                .setParameter("id", messageId).setParameter("carrier", carrierId)
+                .setMaxResults(1).getResultList();
+        if (open.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        SmsAttemptEntity a = open.get(0);
+        a.reportedAt = Times.toMicros(at);
+        a.delivered = delivered;
+        a.detail = clip(detail, 255);
+        OutboxEntity row = tx.em().find(OutboxEntity.class, messageId);
+        if (row != null && row.doneAt == null) {
+            if (delivered) {
+                row.doneAt = Times.toMicros(at);
+            } else if (isLatest(a)) {
+                // an older carrier's failure says nothing about the hand-over that followed it
+                row.nextAttemptAt = Times.toMicros(at);
+                row.lastError = truncate("carrier " + carrierId + " could not deliver: " + detail);
+            }
+        }
+        tx.em().flush();
+        return java.util.Optional.of(toAttempt(a));
+    }
+
+    private boolean isLatest(SmsAttemptEntity a) {
+        Integer latest = tx.em().createQuery("select max(a.key.attemptNo) from SmsAttemptEntity a"
+                + " where a.key.messageId = :id", Integer.class).setParameter("id", a.key.messageId).getSingleResult();
+        return latest != null && latest == a.key.attemptNo;
+    }
+
+    private static SmsAttempt toAttempt(SmsAttemptEntity e) {
+        return new SmsAttempt(e.key.messageId, e.key.attemptNo, e.carrierId, e.toE164, Times.fromMicros(e.sentAt),
+                e.reportedAt == null ? null : Times.fromMicros(e.reportedAt), e.delivered, e.detail);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private OutboxEntity require(String id) {

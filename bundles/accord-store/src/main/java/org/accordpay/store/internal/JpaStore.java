@@ -46,6 +46,7 @@ public final class JpaStore implements AccordStore, AutoCloseable {
             LedgerPostingEntity.class, AuditEntryEntity.class, CustomerCredentialEntity.class,
             CredentialFailureEntity.class, ChallengeEntity.class, UsedCellEntity.class, AuditHeadEntity.class,
             BankInstructionEntity.class, MerchantEventEntity.class, WebhookEndpointEntity.class,
+            org.accordpay.store.internal.entity.SmsAttemptEntity.class,
             org.accordpay.store.internal.entity.CustomerEntity.class,
             org.accordpay.store.internal.entity.EnrolmentEntity.class,
             org.accordpay.store.internal.entity.MerchantEntity.class,

@@ -33,6 +33,7 @@ import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.api.store.dto.CustomerCredential;
 import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.api.store.dto.OutboxMessage;
+import org.accordpay.api.store.dto.SmsAttempt;
 import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.Posting;
 import org.accordpay.api.store.dto.PostingLeg;
@@ -96,7 +97,7 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("9");
+        assertThat(info.schemaVersion()).isEqualTo("10");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -226,6 +227,53 @@ abstract class StoreContractTest {
         assertThat(rb.nextAttemptAt()).isEqualTo(now.plusSeconds(30));
         assertThatThrownBy(() -> store.transact(tx -> {
             tx.outbox().markDone("missing", now);
+            return null;
+        })).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void smsRowWaitsForItsDeliveryReportAndGoesToTheNextCarrierWithoutOne() {
+        String channel = "ch" + UUID.randomUUID().toString().substring(0, 8);
+        String m = id("o");
+        Instant now = T0.plusSeconds(100);
+        store.transact(tx -> {
+            tx.outbox().enqueue(message(m, channel, T0));
+            return null;
+        });
+        store.transact(tx -> {
+            tx.outbox().awaitReceipt(new SmsAttempt(m, 1, "smpp-a", "+33612345678", now, null, null, null),
+                    now.plusSeconds(60), "carrier:smpp-a/live");
+            return null;
+        });
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(59), 10)))
+                .as("pending while the report may still come").isEmpty();
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(60), 10)))
+                .as("due again once the report is late").extracting(OutboxMessage::id).containsExactly(m);
+
+        assertThat(store.<java.util.Optional<SmsAttempt>>transact(tx -> tx.outbox().matchReport(m, "smpp-b", true, "DELIVRD", now)))
+                .as("a report from a carrier that never had it matches nothing").isEmpty();
+        store.transact(tx -> {
+            tx.outbox().awaitReceipt(new SmsAttempt(m, 2, "smpp-b", "+33612345678", now.plusSeconds(61), null, null,
+                    null), now.plusSeconds(121), "carrier:smpp-b/live");
+            return null;
+        });
+        assertThat(store.<java.util.Optional<SmsAttempt>>transact(tx -> tx.outbox().matchReport(m, "smpp-b", false, "UNDELIV", now.plusSeconds(62))))
+                .hasValueSatisfying(a -> assertThat(a.attemptNo()).isEqualTo(2));
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(62), 10)))
+                .as("a failed report makes the row due at once").extracting(OutboxMessage::id).containsExactly(m);
+
+        assertThat(store.<java.util.Optional<SmsAttempt>>transact(tx -> tx.outbox().matchReport(m, "smpp-a", true, "DELIVRD", now.plusSeconds(63))))
+                .as("a late report still counts").isPresent();
+        assertThat(store.<java.util.Optional<SmsAttempt>>transact(tx -> tx.outbox().matchReport(m, "smpp-a", true, "DELIVRD", now.plusSeconds(64))))
+                .as("a duplicate report matches nothing").isEmpty();
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(999), 10)))
+                .isEmpty();
+        assertThat(store.<java.util.Optional<String>>transact(tx -> tx.outbox().deliveredVia(m))).hasValue("carrier:smpp-b/live");
+        List<SmsAttempt> attempts = store.transact(tx -> tx.outbox().attempts(m));
+        assertThat(attempts).extracting(SmsAttempt::carrierId).containsExactly("smpp-a", "smpp-b");
+        assertThat(attempts).extracting(SmsAttempt::delivered).containsExactly(true, false);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.outbox().recordAttempt(new SmsAttempt(m, 2, "x", "+33612345678", now, null, null, null));
             return null;
         })).isInstanceOf(StoreException.class);
     }
@@ -380,7 +428,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("9");
+        assertThat(store.info().schemaVersion()).isEqualTo("10");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {
