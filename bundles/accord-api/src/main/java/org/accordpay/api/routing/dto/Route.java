@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param e164     the number
  * @param operator the mobile operator from the configured number ranges, or {@code default}
- * @param carriers carrier ids in the order they are tried (configured order, healthy bound ones first)
+ * @param carriers carrier ids in the order they are tried (the operator's own, then the fallback)
  */
 public record Route(String e164, String operator, List<String> carriers) {
     /** Copies the list. */
