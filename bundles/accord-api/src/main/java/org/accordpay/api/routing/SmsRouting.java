@@ -1,7 +1,6 @@
 package org.accordpay.api.routing;
 
 import java.util.List;
-import java.util.Set;
 import org.accordpay.api.carrier.dto.OutboundSms;
 import org.accordpay.api.routing.dto.CarrierStatus;
 import org.accordpay.api.routing.dto.Route;
@@ -17,16 +16,18 @@ import org.accordpay.api.routing.dto.Sent;
 public interface SmsRouting {
 
     /**
-     * Sends one message through the first healthy carrier of its route that is not in {@code tried}.
+     * Sends one message through the first healthy carrier of its route that has not had it yet. When every
+     * carrier of the route has had it, they are asked again in the same order, except the last one tried
+     * (unless it is the only one). Rate caps count a message on its first hand-over only.
      *
      * @param message    the message (its id is the idempotency key carriers echo in reports)
      * @param subscriber who it is for, e.g. {@code customer:<id>} (the per-subscriber cap counts by it)
      * @param test       true for test-mode traffic: only connectors registered as test carriers take it
-     * @param tried      carrier ids that already had this message and must not get it again
+     * @param tried      carrier ids that already had this message, oldest first (empty on the first hand-over)
      * @return the carrier that took it and whether a delivery report will follow
      * @throws RoutingException no carrier could take it now (retryable) or a cap refuses it (not retryable)
      */
-    Sent send(OutboundSms message, String subscriber, boolean test, Set<String> tried) throws RoutingException;
+    Sent send(OutboundSms message, String subscriber, boolean test, List<String> tried) throws RoutingException;
 
     /**
      * @param e164 a number in E.164

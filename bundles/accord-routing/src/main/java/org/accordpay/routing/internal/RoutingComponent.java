@@ -2,7 +2,6 @@ package org.accordpay.routing.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.accordpay.api.carrier.CarrierConnector;
 import org.accordpay.api.carrier.dto.OutboundSms;
 import org.accordpay.api.routing.RoutingException;
@@ -62,7 +61,7 @@ public final class RoutingComponent implements SmsRouting {
     }
 
     @Override
-    public Sent send(OutboundSms message, String subscriber, boolean test, Set<String> tried) throws RoutingException {
+    public Sent send(OutboundSms message, String subscriber, boolean test, List<String> tried) throws RoutingException {
         return router.send(message, subscriber, test, tried);
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.accordpay.api.carrier.CarrierConnector;
@@ -82,7 +81,7 @@ final class SmsRouter implements SmsRouting {
     }
 
     @Override
-    public Sent send(OutboundSms message, String subscriber, boolean test, Set<String> tried) throws RoutingException {
+    public Sent send(OutboundSms message, String subscriber, boolean test, List<String> tried) throws RoutingException {
         Settings s = settings;
         String number;
         try {
@@ -98,10 +97,11 @@ final class SmsRouter implements SmsRouting {
         Instant now = clock.now();
         StringBuilder why = new StringBuilder();
         boolean onlyRefusals = true;
-        for (String id : order(s, operator, test)) {
-            if (tried.contains(id)) {
-                continue;
-            }
+        List<String> order = order(s, operator, test);
+        List<String> untried = order.stream().filter(id -> !tried.contains(id)).toList();
+        List<String> again = order.stream().filter(id -> tried.contains(id)
+                && (!id.equals(tried.get(tried.size() - 1)) || order.size() == 1)).toList();
+        for (String id : untried.isEmpty() ? again : concat(untried, again)) {
             Bound b = bound.get(id);
             CarrierHealth h = health(id, s);
             if (b == null || !b.connector().isAvailable() || !h.usable(now)) {
@@ -177,6 +177,12 @@ final class SmsRouter implements SmsRouting {
             return all;
         }
         return all.stream().filter(id -> bound.containsKey(id) && bound.get(id).test()).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private CarrierHealth health(String id, Settings s) {

@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.accordpay.api.carrier.CarrierConnector;
 import org.accordpay.api.carrier.CarrierException;
 import org.accordpay.api.carrier.CarrierProperties;
@@ -100,9 +99,9 @@ class SmsRouterTest {
         assertThat(r.route(UK, false).operator()).isEqualTo(RoutingTable.DEFAULT_OPERATOR);
         assertThat(r.route(UK, false).carriers()).containsExactly("http-gw");
 
-        Sent viaOrange = r.send(sms(ORANGE), "customer:a", false, Set.of());
+        Sent viaOrange = r.send(sms(ORANGE), "customer:a", false, List.of());
         assertThat(viaOrange).isEqualTo(new Sent("smpp-orange", "orange", true));
-        Sent viaSfr = r.send(sms("+33622222222"), "customer:b", false, Set.of());
+        Sent viaSfr = r.send(sms("+33622222222"), "customer:b", false, List.of());
         assertThat(viaSfr).as("a carrier without reports").isEqualTo(new Sent("smpp-sfr", "sfr", false));
         assertThat(orange.sent).hasSize(1);
         assertThat(sfr.sent).hasSize(1);
@@ -123,18 +122,18 @@ class SmsRouterTest {
         Carrier gw = bind(r, "http-gw", false, true);
         for (int i = 0; i < 3; i++) {
             orange.failures.add(new CarrierException("link lost", true));
-            assertThat(r.send(sms(ORANGE), "customer:" + i, false, Set.of()).carrierId()).isEqualTo("http-gw");
+            assertThat(r.send(sms(ORANGE), "customer:" + i, false, List.of()).carrierId()).isEqualTo("http-gw");
         }
         CarrierStatus out = status(r, "smpp-orange");
         assertThat(out.healthy()).isFalse();
         assertThat(out.outUntil()).isEqualTo(clock.now().plusSeconds(30));
 
-        r.send(sms(ORANGE), "customer:x", false, Set.of());
+        r.send(sms(ORANGE), "customer:x", false, List.of());
         assertThat(orange.calls).as("taken out: not even tried").isEqualTo(3);
         assertThat(gw.sent).hasSize(4);
 
         clock.advance(Duration.ofSeconds(30));
-        assertThat(r.send(sms(ORANGE), "customer:y", false, Set.of()).carrierId()).as("the probe").isEqualTo(
+        assertThat(r.send(sms(ORANGE), "customer:y", false, List.of()).carrierId()).as("the probe").isEqualTo(
                 "smpp-orange");
         assertThat(status(r, "smpp-orange").healthy()).isTrue();
         assertThat(status(r, "smpp-orange").consecutiveFailures()).isZero();
@@ -147,11 +146,11 @@ class SmsRouterTest {
         bind(r, "http-gw", false, true);
         for (int i = 0; i < 3; i++) {
             orange.failures.add(new CarrierException("timeout", true));
-            r.send(sms(ORANGE), "customer:" + i, false, Set.of());
+            r.send(sms(ORANGE), "customer:" + i, false, List.of());
         }
         clock.advance(Duration.ofSeconds(31));
         orange.failures.add(new CarrierException("still broken", true));
-        assertThat(r.send(sms(ORANGE), "customer:p", false, Set.of()).carrierId()).isEqualTo("http-gw");
+        assertThat(r.send(sms(ORANGE), "customer:p", false, List.of()).carrierId()).isEqualTo("http-gw");
         assertThat(status(r, "smpp-orange").outUntil()).isEqualTo(clock.now().plusSeconds(30));
     }
 
@@ -160,7 +159,7 @@ class SmsRouterTest {
         SmsRouter r = frenchRouter();
         Carrier orange = bind(r, "smpp-orange", false, true);
         orange.up = false;
-        assertThatThrownBy(() -> r.send(sms(ORANGE), "customer:a", false, Set.of()))
+        assertThatThrownBy(() -> r.send(sms(ORANGE), "customer:a", false, List.of()))
                 .isInstanceOfSatisfying(RoutingException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.getMessage()).contains("smpp-orange down", "http-gw not bound");
@@ -168,32 +167,40 @@ class SmsRouterTest {
         assertThat(orange.calls).isZero();
         assertThat(status(r, "smpp-orange").consecutiveFailures()).isZero();
         orange.up = true;
-        assertThat(r.send(sms(ORANGE), "customer:a", false, Set.of()).carrierId()).isEqualTo("smpp-orange");
+        assertThat(r.send(sms(ORANGE), "customer:a", false, List.of()).carrierId()).isEqualTo("smpp-orange");
         r.unbind(orange);
         assertThat(status(r, "smpp-orange").bound()).isFalse();
     }
 
     @Test
-    void carriersThatAlreadyHadTheMessageAreNotAskedAgain() throws Exception {
+    void carriersThatAlreadyHadTheMessageComeLast() throws Exception {
         SmsRouter r = frenchRouter();
         Carrier orange = bind(r, "smpp-orange", false, true);
-        bind(r, "http-gw", false, true);
-        assertThat(r.send(sms(ORANGE), "customer:a", false, Set.of("smpp-orange")).carrierId()).isEqualTo("http-gw");
-        assertThatThrownBy(() -> r.send(sms(ORANGE), "customer:a", false, Set.of("smpp-orange", "http-gw")))
+        Carrier gw = bind(r, "http-gw", false, true);
+        assertThat(r.send(sms(ORANGE), "customer:a", false, List.of("smpp-orange")).carrierId()).isEqualTo("http-gw");
+        assertThat(r.send(sms(ORANGE), "customer:a", false, List.of("smpp-orange", "http-gw")).carrierId())
+                .as("every carrier had it: again from the start, but not the last one tried").isEqualTo("smpp-orange");
+        orange.up = false;
+        assertThatThrownBy(() -> r.send(sms(ORANGE), "customer:a", false, List.of("smpp-orange", "http-gw")))
                 .isInstanceOf(RoutingException.class);
-        assertThat(orange.calls).isZero();
+        assertThat(gw.sent).hasSize(1);
+
+        SmsRouter single = router(new String[0], new String[0], new String[0], 0, 0);
+        Carrier only = bind(single, "only", false, true);
+        single.send(sms(ORANGE), "customer:a", false, List.of("only"));
+        assertThat(only.sent).as("a lone carrier gets the message again").hasSize(1);
     }
 
     @Test
     void testTrafficGoesOnlyToTestCarriers() throws Exception {
         SmsRouter r = router(new String[0], new String[0], new String[0], 0, 0);
         Carrier live = bind(r, "smpp-live", false, true);
-        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", true, Set.of()))
+        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", true, List.of()))
                 .isInstanceOfSatisfying(RoutingException.class, e -> assertThat(e.retryable()).isTrue());
         Carrier loop = bind(r, "loopback", true, true);
-        assertThat(r.send(sms(SFR), "customer:a", true, Set.of()).carrierId()).isEqualTo("loopback");
+        assertThat(r.send(sms(SFR), "customer:a", true, List.of()).carrierId()).isEqualTo("loopback");
         assertThat(r.route(SFR, true).carriers()).containsExactly("loopback");
-        assertThat(r.send(sms(SFR), "customer:a", false, Set.of()).carrierId()).as("live traffic may use any")
+        assertThat(r.send(sms(SFR), "customer:a", false, List.of()).carrierId()).as("live traffic may use any")
                 .isEqualTo("loopback");
         assertThat(live.calls).isZero();
         assertThat(loop.sent).hasSize(2);
@@ -204,19 +211,19 @@ class SmsRouterTest {
         SmsRouter r = router(new String[0], new String[0], new String[0], 3, 5);
         Carrier c = bind(r, "c", false, true);
         for (int i = 0; i < 3; i++) {
-            r.send(sms(SFR), "customer:" + i, false, Set.of());
+            r.send(sms(SFR), "customer:" + i, false, List.of());
         }
-        assertThatThrownBy(() -> r.send(sms(SFR), "customer:other", false, Set.of()))
+        assertThatThrownBy(() -> r.send(sms(SFR), "customer:other", false, List.of()))
                 .isInstanceOfSatisfying(RoutingException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("rate cap", SFR);
                 });
-        assertThat(r.send(sms(SFR), "customer:0", false, Set.of("x")).carrierId())
+        assertThat(r.send(sms(SFR), "customer:0", false, List.of("x")).carrierId())
                 .as("a retry of a message already counted is not counted again").isEqualTo("c");
         clock.advance(Duration.ofHours(1));
-        r.send(sms(SFR), "customer:9", false, Set.of());
-        r.send(sms(SFR), "customer:9", false, Set.of());
-        assertThatThrownBy(() -> r.send(sms(SFR), "customer:10", false, Set.of()))
+        r.send(sms(SFR), "customer:9", false, List.of());
+        r.send(sms(SFR), "customer:9", false, List.of());
+        assertThatThrownBy(() -> r.send(sms(SFR), "customer:10", false, List.of()))
                 .as("the daily cap").hasMessageContaining("rate cap");
         assertThat(c.sent).hasSize(6);
     }
@@ -226,10 +233,10 @@ class SmsRouterTest {
         SmsRouter r = router(new String[0], new String[0], new String[0], 2, 0);
         Carrier c = bind(r, "c", false, true);
         c.failures.add(new CarrierException("throttled", true));
-        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", false, Set.of())).isInstanceOf(RoutingException.class);
-        r.send(sms(SFR), "customer:a", false, Set.of());
-        r.send(sms(ORANGE), "customer:a", false, Set.of());
-        assertThatThrownBy(() -> r.send(sms(UK), "customer:a", false, Set.of()))
+        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", false, List.of())).isInstanceOf(RoutingException.class);
+        r.send(sms(SFR), "customer:a", false, List.of());
+        r.send(sms(ORANGE), "customer:a", false, List.of());
+        assertThatThrownBy(() -> r.send(sms(UK), "customer:a", false, List.of()))
                 .hasMessageContaining("rate cap reached for customer:a");
     }
 
@@ -238,10 +245,10 @@ class SmsRouterTest {
         SmsRouter r = router(new String[0], new String[0], new String[0], 0, 0);
         Carrier c = bind(r, "c", false, true);
         c.failures.add(new CarrierException("invalid destination", false));
-        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", false, Set.of()))
+        assertThatThrownBy(() -> r.send(sms(SFR), "customer:a", false, List.of()))
                 .isInstanceOfSatisfying(RoutingException.class, e -> assertThat(e.retryable()).isFalse());
         assertThat(status(r, "c").consecutiveFailures()).as("a refusal says nothing about the link").isZero();
-        assertThatThrownBy(() -> r.send(sms("+3361"), "customer:a", false, Set.of()))
+        assertThatThrownBy(() -> r.send(sms("+3361"), "customer:a", false, List.of()))
                 .isInstanceOfSatisfying(RoutingException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
