@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.accordpay.api.bank.BankConnector;
-import org.accordpay.api.carrier.CarrierConnector;
 import org.accordpay.api.courier.CourierConnector;
+import org.accordpay.api.routing.SmsRouting;
 
 /**
- * The bank, carrier and courier connections bound right now, by their configured id. Connector
+ * The bank and courier connections and the SMS routing bound right now, by their configured id. Connector
  * bundles come and go at any time; outbox rows for an absent connector simply wait.
  */
 final class Connectors {
@@ -18,7 +18,7 @@ final class Connectors {
     }
 
     private final Map<String, Bank> banks = new ConcurrentHashMap<>();
-    private final Map<String, CarrierConnector> carriers = new ConcurrentHashMap<>();
+    private volatile SmsRouting routing;
     private final Map<String, CourierConnector> couriers = new ConcurrentHashMap<>();
 
     void bindBank(BankConnector bank, Map<String, ?> properties) {
@@ -29,12 +29,14 @@ final class Connectors {
         banks.computeIfPresent(bank.id(), (id, b) -> b.connector() == bank ? null : b);
     }
 
-    void bindCarrier(CarrierConnector carrier) {
-        carriers.put(carrier.id(), carrier);
+    void bindRouting(SmsRouting routing) {
+        this.routing = routing;
     }
 
-    void unbindCarrier(CarrierConnector carrier) {
-        carriers.computeIfPresent(carrier.id(), (id, c) -> c == carrier ? null : c);
+    void unbindRouting(SmsRouting gone) {
+        if (routing == gone) {
+            routing = null;
+        }
     }
 
     void bindCourier(CourierConnector courier) {
@@ -49,8 +51,8 @@ final class Connectors {
         return Optional.ofNullable(banks.get(id));
     }
 
-    Optional<CarrierConnector> carrier(String id) {
-        return Optional.ofNullable(carriers.get(id));
+    Optional<SmsRouting> routing() {
+        return Optional.ofNullable(routing);
     }
 
     Optional<CourierConnector> courier(String id) {

@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.accordpay.api.bank.BankException;
 import org.accordpay.api.bank.dto.BankInstruction;
 import org.accordpay.api.bank.dto.BankOperation;
-import org.accordpay.api.carrier.CarrierConnector;
-import org.accordpay.api.carrier.CarrierException;
+import org.accordpay.api.carrier.dto.DeliveryReport;
 import org.accordpay.api.carrier.dto.OutboundSms;
 import org.accordpay.api.carrier.dto.SmsPayload;
 import org.accordpay.api.courier.CourierConnector;
@@ -21,17 +22,22 @@ import org.accordpay.api.fault.FaultPoint;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.dto.Customer;
+import org.accordpay.api.routing.RoutingException;
+import org.accordpay.api.routing.SmsRouting;
+import org.accordpay.api.routing.dto.Sent;
 import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.dto.BankInstructionRecord;
 import org.accordpay.api.store.dto.InstructionKind;
 import org.accordpay.api.store.dto.InstructionStatus;
 import org.accordpay.api.store.dto.OutboxMessage;
+import org.accordpay.api.store.dto.SmsAttempt;
 import org.accordpay.api.time.AccordClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox rows: messages to handsets (carrier), instructions to banks, shipments to
+ * Delivers outbox rows: messages to handsets (through SMS routing), instructions to banks, shipments to
  * couriers. A row leaves the outbox only once its connector took it; a row whose connector is not
  * bound waits, and a failed attempt is retried with back-off. Every downstream call carries the
  * row's idempotency key, so a crash between the call and {@code markDone} only repeats a call the
@@ -44,6 +50,8 @@ final class OutboxDispatcher implements Runnable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** Attempts (about a minute of back-off) before a shipment for an unconnected courier stops waiting. */
     private static final int COURIER_ATTEMPTS = 6;
+    /** Parked reports kept at most (reports for messages this node never sent would pile up otherwise). */
+    private static final int MAX_EARLY_REPORTS = 10_000;
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -51,6 +59,8 @@ final class OutboxDispatcher implements Runnable {
     private final CustomerRegistry customers;
     private final PaymentsSettings settings;
     private final Semaphore wake = new Semaphore(0);
+    /** Delivery reports that arrived before their hand-over was committed, by message id. */
+    private final Map<String, DeliveryReport> early = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     OutboxDispatcher(AccordStore store, AccordClock clock, Connectors connectors, CustomerRegistry customers,
@@ -159,9 +169,15 @@ final class OutboxDispatcher implements Runnable {
         return true;
     }
 
+    /**
+     * Hands an SMS row to the carrier routing picks. The row stays pending until the carrier's delivery
+     * report says delivered (see {@link #reported}); with no report in time it falls due
+     * again and goes to the next carrier, carrying the same content (a challenge keeps its id, so a
+     * handset that gets it twice shows it once).
+     */
     private boolean deliverSms(OutboxMessage row) {
-        Optional<CarrierConnector> carrier = connectors.carrier(settings.carrierId());
-        if (carrier.isEmpty() || !carrier.get().isAvailable()) {
+        Optional<SmsRouting> routing = connectors.routing();
+        if (routing.isEmpty()) {
             return false;
         }
         String to = phoneOf(row.destination());
@@ -170,20 +186,91 @@ final class OutboxDispatcher implements Runnable {
             done(row);
             return false;
         }
-        SmsPayload payload = SmsPayload.decode(row.payload());
-        try {
-            carrier.get().send(new OutboundSms(row.id(), to, payload.text(), payload.binary(), payload.port()));
-        } catch (CarrierException e) {
-            if (!e.retryable() && row.attempts() >= 4) {
-                LOG.warn("Message {} given up after {} attempts: {}", row.id(), row.attempts() + 1, e.getMessage());
-                done(row);
-                return false;
-            }
-            retryLater(row, "carrier " + carrier.get().id() + ": " + e.getMessage());
+        SmsContext context = store.transact(tx -> new SmsContext(
+                row.purchaseId() == null ? Mode.LIVE
+                        : tx.purchases().find(row.purchaseId()).map(p -> p.mode()).orElse(Mode.LIVE),
+                row.attempts() == 0 ? List.of() : tx.outbox().attempts(row.id())));
+        List<String> tried = context.attempts().stream().map(SmsAttempt::carrierId).toList();
+        if (tried.size() >= settings.smsHandovers()) {
+            LOG.warn("Message {} to {} given up: no delivery report after {} hand-overs ({})", row.id(), to,
+                    tried.size(), String.join(", ", tried));
+            done(row, "undelivered");
             return false;
         }
-        doneWithMode(row, "carrier:" + carrier.get().id());
+        SmsPayload payload = SmsPayload.decode(row.payload());
+        Sent sent;
+        try {
+            sent = routing.get().send(new OutboundSms(row.id(), to, payload.text(), payload.binary(), payload.port()),
+                    row.destination(), context.mode() == Mode.TEST, tried);
+        } catch (RoutingException e) {
+            if (!e.retryable()) {
+                LOG.warn("Message {} to {} refused: {}", row.id(), to, e.getMessage());
+                done(row, "refused");
+                return false;
+            }
+            retryLater(row, e.getMessage());
+            return false;
+        }
+        Instant now = clock.now();
+        String via = "carrier:" + sent.carrierId() + "/" + context.mode().name().toLowerCase();
+        SmsAttempt attempt = new SmsAttempt(row.id(), tried.size() + 1, sent.carrierId(), to, now, null, null, null);
+        store.transact(tx -> {
+            if (sent.awaitsReceipt()) {
+                tx.outbox().awaitReceipt(attempt, now.plus(settings.receiptTimeout()), via);
+            } else {
+                tx.outbox().recordAttempt(attempt);
+                tx.outbox().markDone(row.id(), now, via);
+            }
+            return null;
+        });
+        matchEarlyReport(row.id());
         return true;
+    }
+
+    /**
+     * Applies a carrier's delivery report to the hand-over it answers. A report can overtake the
+     * commit that records its hand-over (the carrier answers while the dispatcher is still writing):
+     * such a report is parked, matched again, and picked up by the dispatcher right after its commit.
+     */
+    void reported(DeliveryReport report) {
+        if (match(report)) {
+            return;
+        }
+        if (early.size() > MAX_EARLY_REPORTS) {
+            early.clear();
+        }
+        early.put(report.messageId(), report);
+        if (match(report)) {
+            early.remove(report.messageId(), report);
+        }
+    }
+
+    /** Matches a report parked before the hand-over it answers was committed. */
+    private void matchEarlyReport(String messageId) {
+        DeliveryReport report = early.remove(messageId);
+        if (report != null) {
+            match(report);
+        }
+    }
+
+    private boolean match(DeliveryReport report) {
+        Optional<SmsAttempt> matched;
+        try {
+            matched = store.transact(tx -> tx.outbox().matchReport(report.messageId(), report.carrierId(),
+                    report.delivered(), report.detail(), clock.now()));
+        } catch (ConcurrentUpdateException e) {
+            return false;
+        }
+        if (matched.isPresent() && !report.delivered()) {
+            LOG.info("Carrier {} could not deliver message {}: {}; the next carrier gets it", report.carrierId(),
+                    report.messageId(), report.detail());
+            wake();
+        }
+        return matched.isPresent();
+    }
+
+    /** What sending an SMS row needs from the store: the purchase's mode and earlier hand-overs. */
+    private record SmsContext(Mode mode, List<SmsAttempt> attempts) {
     }
 
     private boolean deliverCourier(OutboxMessage row) {
@@ -228,17 +315,6 @@ final class OutboxDispatcher implements Runnable {
         Instant now = clock.now();
         store.transact(tx -> {
             tx.outbox().markDone(row.id(), now, via);
-            return null;
-        });
-    }
-
-    /** As {@link #done(OutboxMessage, String)}, adding the purchase's mode read in the same transaction. */
-    private void doneWithMode(OutboxMessage row, String via) {
-        Instant now = clock.now();
-        store.transact(tx -> {
-            String mode = row.purchaseId() == null ? ""
-                    : tx.purchases().find(row.purchaseId()).map(p -> "/" + p.mode().name().toLowerCase()).orElse("");
-            tx.outbox().markDone(row.id(), now, via + mode);
             return null;
         });
     }

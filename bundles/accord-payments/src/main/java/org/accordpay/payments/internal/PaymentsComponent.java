@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.accordpay.api.bank.BankConnector;
 import org.accordpay.api.bank.BankEvents;
-import org.accordpay.api.carrier.CarrierConnector;
 import org.accordpay.api.carrier.CarrierInbound;
+import org.accordpay.api.carrier.dto.DeliveryReport;
 import org.accordpay.api.challenge.ChallengeEngine;
 import org.accordpay.api.courier.CourierConnector;
 import org.accordpay.api.courier.CourierEvents;
@@ -16,6 +16,7 @@ import org.accordpay.api.purchase.Books;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.routing.SmsRouting;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
 import org.osgi.service.component.annotations.Activate;
@@ -25,13 +26,14 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the purchase flow once the store, clock, challenge engine and registries are there,
- * binds every bank, carrier and courier connection that comes and goes, and runs the outbox
+ * binds every bank and courier connection and the SMS routing as they come and go, and runs the outbox
  * dispatcher and the sweeps. Holds no state of its own: restarting it loses nothing.
  */
 @Component(service = {PurchaseService.class, Books.class, BankEvents.class, CarrierInbound.class,
@@ -79,8 +81,9 @@ public final class PaymentsComponent extends PaymentsFacade {
         });
         long every = Math.max(100, sweepMillis);
         sweeper.scheduleWithFixedDelay(() -> sweep(clock), every, every, TimeUnit.MILLISECONDS);
-        LOG.info("Accord payments ready (live bank {}, test bank {}, carrier {}, fee {} bp, dispute window {})",
-                settings.liveBankId(), settings.testBankId(), settings.carrierId(), settings.feeBasisPoints(),
+        LOG.info("Accord payments ready (live bank {}, test bank {}, delivery reports within {}, fee {} bp,"
+                + " dispute window {})", settings.liveBankId(), settings.testBankId(), settings.receiptTimeout(),
+                settings.feeBasisPoints(),
                 settings.disputeWindow());
     }
 
@@ -92,6 +95,12 @@ public final class PaymentsComponent extends PaymentsFacade {
         } catch (RuntimeException e) {
             LOG.warn("Payments sweep failed: {}", e.toString());
         }
+    }
+
+    /** A carrier's delivery report closes (or re-opens, for the next carrier) an SMS row of the outbox. */
+    @Override
+    public void reported(DeliveryReport report) {
+        dispatcher.reported(report);
     }
 
     @Deactivate
@@ -114,17 +123,17 @@ public final class PaymentsComponent extends PaymentsFacade {
         LOG.info("Bank connection {} unbound", bank.id());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindCarrier")
-    void bindCarrier(CarrierConnector carrier) {
-        connectors.bindCarrier(carrier);
-        LOG.info("Carrier connection {} bound", carrier.id());
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindRouting")
+    void bindRouting(SmsRouting routing) {
+        connectors.bindRouting(routing);
+        LOG.info("SMS routing bound");
         wake();
     }
 
-    void unbindCarrier(CarrierConnector carrier) {
-        connectors.unbindCarrier(carrier);
-        LOG.info("Carrier connection {} unbound", carrier.id());
+    void unbindRouting(SmsRouting routing) {
+        connectors.unbindRouting(routing);
+        LOG.info("SMS routing unbound: messages to handsets wait in the outbox");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

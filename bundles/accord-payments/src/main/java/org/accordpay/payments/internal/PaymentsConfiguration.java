@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@code org.accordpay.payments}. */
 @ObjectClassDefinition(name = "Accord payments",
-        description = "Purchase flow: banks and carrier used, fees, dispute window, caps")
+        description = "Purchase flow: banks used, SMS delivery reports, fees, dispute window, caps")
 @interface PaymentsConfiguration {
     @AttributeDefinition(name = "Live bank", description = "Bank connection id for live purchases")
     String bank_live() default "ledger";
@@ -13,8 +13,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Test bank", description = "Bank connection id for test purchases (a test-mode bank)")
     String bank_test() default "ledger";
 
-    @AttributeDefinition(name = "Carrier", description = "Carrier connection id for messages to handsets")
-    String carrier() default "loopback";
+    @AttributeDefinition(name = "Delivery report timeout (s)",
+            description = "A message handed to a carrier with no delivery report this long goes to the next carrier")
+    int sms_receipt_timeout_seconds() default 60;
+
+    @AttributeDefinition(name = "Hand-overs per message",
+            description = "Carriers a message is handed to (with no delivery report) before it is given up")
+    int sms_handovers() default 3;
 
     @AttributeDefinition(name = "Fee (basis points)", description = "Accord's fee on each payout, 100 = 1%")
     int fee_basis_points() default 100;

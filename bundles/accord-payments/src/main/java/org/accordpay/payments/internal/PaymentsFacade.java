@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.accordpay.api.bank.BankEvents;
 import org.accordpay.api.bank.dto.BankStatusUpdate;
 import org.accordpay.api.carrier.CarrierInbound;
-import org.accordpay.api.carrier.dto.DeliveryReport;
 import org.accordpay.api.carrier.dto.InboundSms;
 import org.accordpay.api.challenge.dto.ChallengeVerdict;
 import org.accordpay.api.courier.CourierEvents;
@@ -124,11 +123,6 @@ abstract class PaymentsFacade implements PurchaseService, Books, BankEvents, Car
     @Override
     public void received(InboundSms message) {
         flow.received(message);
-    }
-
-    @Override
-    public void reported(DeliveryReport report) {
-        flow.reported(report);
     }
 
     @Override

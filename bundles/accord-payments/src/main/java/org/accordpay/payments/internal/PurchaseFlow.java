@@ -13,8 +13,6 @@ import java.util.Set;
 import org.accordpay.api.bank.BankEvents;
 import org.accordpay.api.bank.dto.BankStatus;
 import org.accordpay.api.bank.dto.BankStatusUpdate;
-import org.accordpay.api.carrier.CarrierInbound;
-import org.accordpay.api.carrier.dto.DeliveryReport;
 import org.accordpay.api.carrier.dto.InboundSms;
 import org.accordpay.api.carrier.dto.SmsPayload;
 import org.accordpay.api.challenge.ChallengeEngine;
@@ -64,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * outbox rows it causes; bank calls, messages and courier requests leave later through the
  * {@link OutboxDispatcher}. Bank answers, handset answers and courier reports come back here.
  */
-final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound, CourierEvents {
+final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
 
     /** Application port of the challenge's binary part on the handset. */
     static final int HANDSET_PORT = 16707;
@@ -179,7 +177,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
         return verdict;
     }
 
-    @Override
+    /** A handset's message: its binary part is a challenge answer; text is ignored. */
     public void received(InboundSms message) {
         if (message.binary() == null) {
             LOG.info("Text message from a handset via {} ignored", message.carrierId());
@@ -187,14 +185,6 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CarrierInbound,
         }
         ChallengeVerdict verdict = answer(message.binary());
         LOG.debug("Answer via {}: {}", message.carrierId(), verdict.outcome());
-    }
-
-    @Override
-    public void reported(DeliveryReport report) {
-        if (!report.delivered()) {
-            LOG.info("Carrier {} could not deliver message {}: {}", report.carrierId(), report.messageId(),
-                    report.detail());
-        }
     }
 
     /**

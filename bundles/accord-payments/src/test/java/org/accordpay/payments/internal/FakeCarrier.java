@@ -9,6 +9,8 @@ import org.accordpay.api.carrier.dto.OutboundSms;
 final class FakeCarrier implements CarrierConnector {
 
     final List<OutboundSms> sent = new CopyOnWriteArrayList<>();
+    /** Called on every send (a carrier answering at once); does nothing unless a test sets it. */
+    volatile java.util.function.Consumer<OutboundSms> onSend = m -> { };
 
     @Override
     public String id() {
@@ -23,6 +25,7 @@ final class FakeCarrier implements CarrierConnector {
     @Override
     public void send(OutboundSms message) {
         sent.add(message);
+        onSend.accept(message);
     }
 
     /** @return the binary part of the last challenge sent to {@code phone}, or null */

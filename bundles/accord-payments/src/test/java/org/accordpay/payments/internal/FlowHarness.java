@@ -42,6 +42,7 @@ final class FlowHarness implements AutoCloseable {
     final FakeRegistry registry;
     final FakeBank bank = new FakeBank();
     final FakeCarrier carrier = new FakeCarrier();
+    final FakeRouting routing = new FakeRouting(carrier);
     final Connectors connectors = new Connectors();
     final PaymentsSettings settings = PaymentsSettings.defaults();
     final OutboxDispatcher dispatcher;
@@ -58,7 +59,7 @@ final class FlowHarness implements AutoCloseable {
         registry.addMerchant("m-1", "DE89370400440532013000", MerchantStatus.ADMITTED);
         registry.addMerchant("m-2", "GB82WEST12345698765432", MerchantStatus.ADMITTED);
         connectors.bindBank(bank, Map.of("accord.bank.mode", "test"));
-        connectors.bindCarrier(carrier);
+        connectors.bindRouting(routing);
         dispatcher = new OutboxDispatcher(store, clock, connectors, registry.customers, settings);
         flow = new PurchaseFlow(store, clock, engine, registry.customers, registry.merchants, settings, () -> { });
         books = new Reconciliation(store, clock, connectors);

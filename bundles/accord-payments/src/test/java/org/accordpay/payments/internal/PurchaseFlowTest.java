@@ -158,6 +158,82 @@ class PurchaseFlowTest {
     }
 
     @Test
+    void aChallengeWithoutDeliveryReportGoesOutAgainAndIsAnsweredOnce() throws Exception {
+        h.routing.receipts = true;
+        Purchase p = h.flow.request(h.request("m-1", 700));
+        String challengeId = h.store.transact(tx -> tx.purchases().find(p.id())).orElseThrow().challengeId();
+        String row = "chl-" + challengeId;
+        h.dispatcher.deliverDue();
+        assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
+                .as("sent, waiting for the report").extracting(m -> m.id()).containsExactly(row);
+        h.dispatcher.deliverDue();
+        assertThat(h.carrier.sent).as("not sent twice while the report may come").hasSize(1);
+
+        h.clock.advance(Duration.ofSeconds(60));
+        h.dispatcher.deliverDue();
+        assertThat(h.carrier.sent).as("no report in time: handed over again").hasSize(2);
+        assertThat(h.routing.tried).containsExactly(List.of(), List.of("loopback"));
+        assertThat(h.carrier.sent.get(1).binary()).as("the same challenge").isEqualTo(h.carrier.sent.get(0).binary());
+
+        var shown = h.handset.show(h.carrier.sent.get(0).binary());
+        assertThat(shown).isPresent();
+        assertThat(h.handset.show(h.carrier.sent.get(1).binary())).as("the copy is the same screen, not a second one")
+                .isEqualTo(shown);
+        byte[] answer = h.handset.approve(PIN);
+        assertThat(h.handset.show(h.carrier.sent.get(1).binary())).as("once answered, a copy is ignored").isEmpty();
+        assertThat(h.flow.answer(answer).outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(h.flow.answer(answer).outcome()).as("a second copy of the answer counts for nothing")
+                .isEqualTo(Outcome.REFUSED);
+        assertThat(state(p)).isEqualTo(PurchaseState.DEBIT_PENDING);
+        assertThat(h.engine.status("c-1").orElseThrow().consecutiveFailures()).isZero();
+
+        h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback", row, true, "DELIVRD",
+                h.clock.now()));
+        assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
+                .extracting(m -> m.id()).doesNotContain(row);
+        assertThat(h.store.<List<org.accordpay.api.store.dto.SmsAttempt>>transact(tx -> tx.outbox().attempts(row)))
+                .extracting(a -> a.delivered()).containsExactly(null, true);
+    }
+
+    @Test
+    void aFailedDeliveryReportSendsAtOnceAndAMessageIsGivenUpAfterItsHandovers() throws Exception {
+        h.routing.receipts = true;
+        h.flow.request(h.request("m-1", 700));
+        h.dispatcher.deliverDue();
+        String row = h.carrier.sent.get(0).messageId();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(h.carrier.sent).hasSize(i);
+            h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback", row, false,
+                    "absent subscriber", h.clock.now()));
+            h.dispatcher.deliverDue();
+        }
+        assertThat(h.carrier.sent).as("three hand-overs, then given up").hasSize(3);
+        assertThat(h.store.<java.util.Optional<String>>transact(tx -> tx.outbox().deliveredVia(row)))
+                .contains("undelivered");
+    }
+
+    @Test
+    void aReportThatOvertakesItsHandoverIsNotLost() throws Exception {
+        h.routing.receipts = true;
+        h.carrier.onSend = m -> h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback",
+                m.messageId(), true, "DELIVRD", h.clock.now()));
+        h.flow.request(h.request("m-1", 700));
+        h.dispatcher.deliverDue();
+        assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageRoutingRefusesIsNotRetried() throws Exception {
+        h.routing.refuse = true;
+        h.flow.request(h.request("m-1", 700));
+        h.dispatcher.deliverDue();
+        assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
+                .isEmpty();
+        assertThat(h.carrier.sent).isEmpty();
+    }
+
+    @Test
     void aLateApprovalOfAnExpiredChallengeIsRefused() throws Exception {
         Purchase p = h.flow.request(h.request("m-1", 500));
         h.dispatcher.deliverDue();

@@ -9,11 +9,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface RoutingConfiguration {
 
     @AttributeDefinition(name = "Number ranges",
-            description = "E.164 prefix = operator, longest prefix wins, e.g. +3367=orange-fr, +3366=sfr-fr")
+            description = "E.164 prefix = operator, longest prefix wins, comma-separated, e.g. +3367=orange-fr, +3366=sfr-fr")
     String[] ranges() default {};
 
     @AttributeDefinition(name = "Operators",
-            description = "operator = carrier ids in the order tried, e.g. orange-fr=smpp-orange,http-gw")
+            description = "operator = carrier ids in the order tried, entries separated by ;, e.g. orange-fr=smpp-orange,http-gw; sfr-fr=smpp-sfr")
     String[] operators() default {};
 
     @AttributeDefinition(name = "Fallback",

@@ -31,23 +31,23 @@ final class RoutingTable {
     }
 
     /**
-     * @param ranges    entries {@code +prefix=operator}
-     * @param operators entries {@code operator=carrier,carrier}
+     * @param ranges    entries {@code +prefix=operator}, also several in one string separated by commas
+     * @param operators entries {@code operator=carrier,carrier}, also several in one string separated by {@code ;}
      * @param fallback  carrier ids tried after the operator's own; empty for every other bound carrier
      * @throws IllegalArgumentException a malformed entry, a prefix that is not a number, an operator without carriers
      */
     static RoutingTable parse(String[] ranges, String[] operators, String[] fallback) {
         TreeMap<String, String> r = new TreeMap<>();
-        for (String entry : ranges) {
+        for (String entry : split(ranges, "[,\\s]+")) {
             String[] kv = pair(entry, "range");
-            String prefix = kv[0].replace(" ", "");
+            String prefix = kv[0];
             if (!prefix.matches("\\+[1-9][0-9]{0,14}")) {
                 throw new IllegalArgumentException("range '" + entry + "': the prefix must be + and digits");
             }
             r.put(prefix, kv[1]);
         }
         Map<String, List<String>> o = new LinkedHashMap<>();
-        for (String entry : operators) {
+        for (String entry : split(operators, ";")) {
             String[] kv = pair(entry, "operator");
             List<String> carriers = ids(kv[1]);
             if (carriers.isEmpty()) {
@@ -107,6 +107,19 @@ final class RoutingTable {
         operators.values().forEach(l -> l.forEach(id -> ids.put(id, true)));
         fallback.forEach(id -> ids.put(id, true));
         return List.copyOf(ids.keySet());
+    }
+
+    /** Entries of a configuration array, each element possibly holding several (a .cfg file gives one string). */
+    private static List<String> split(String[] values, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            for (String entry : value.split(separator)) {
+                if (!entry.isBlank()) {
+                    out.add(entry.trim());
+                }
+            }
+        }
+        return out;
     }
 
     private static String[] pair(String entry, String what) {

@@ -253,6 +253,18 @@ class SmsRouterTest {
     }
 
     @Test
+    void aCfgFileGivesSeveralEntriesInOneString() {
+        RoutingTable t = RoutingTable.parse(new String[] {"+3366=orange, +336=sfr"},
+                new String[] {"orange=smpp-orange,http-gw; sfr=smpp-sfr"}, new String[] {""});
+        assertThat(t.operatorOf("+33662345678")).isEqualTo("orange");
+        assertThat(t.operatorOf("+33612345678")).isEqualTo("sfr");
+        assertThat(t.carriersFor("orange", List.of("loopback"))).containsExactly("smpp-orange", "http-gw", "loopback");
+        assertThat(t.carriersFor("sfr", List.of())).containsExactly("smpp-sfr");
+        assertThat(RoutingTable.parse(new String[] {""}, new String[] {""}, new String[] {""}).configuredCarriers())
+                .isEmpty();
+    }
+
+    @Test
     void malformedConfigurationIsRefusedWithTheEntry() {
         assertThatThrownBy(() -> RoutingTable.parse(new String[] {"33=orange"}, new String[0], new String[0]))
                 .hasMessageContaining("33=orange");

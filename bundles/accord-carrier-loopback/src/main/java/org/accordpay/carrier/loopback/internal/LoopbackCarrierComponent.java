@@ -56,6 +56,9 @@ public final class LoopbackCarrierComponent {
                 config.delivery_delay_ms(), config.enrolment_code_wait_ms(), () -> registry);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(CarrierConnector.ID_PROPERTY, config.id());
+        // simulated handsets only: test traffic may use it; it reports every delivery
+        properties.put(org.accordpay.api.carrier.CarrierProperties.TEST, true);
+        properties.put(org.accordpay.api.carrier.CarrierProperties.RECEIPTS, true);
         this.registration = context.registerService(
                 new String[] {CarrierConnector.class.getName(), SimulatedHandsets.class.getName()}, network, properties);
     }

@@ -39,6 +39,8 @@ public final class SmppCarrierComponent {
         carrier.start();
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(CarrierConnector.ID_PROPERTY, settings.id());
+        properties.put(org.accordpay.api.carrier.CarrierProperties.TEST, config.test());
+        properties.put(org.accordpay.api.carrier.CarrierProperties.RECEIPTS, settings.registeredDelivery());
         this.registration = context.registerService(CarrierConnector.class, carrier, properties);
     }
 

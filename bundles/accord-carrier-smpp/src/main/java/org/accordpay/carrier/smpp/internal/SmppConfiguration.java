@@ -78,4 +78,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Inbound queue", description = "Messages and receipts kept while Accord's inbound service is away (oldest dropped first)")
     int inbound_queue() default 10000;
+
+    @AttributeDefinition(name = "Test SMSC", description = "True when the SMSC only reaches simulated handsets: test-mode purchases may use it")
+    boolean test() default false;
 }
