@@ -328,6 +328,52 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         assertTrue(get(aLive, "/v1/webhook-endpoints").body().contains("\"data\":[]"));
     }
 
+    @Test
+    public void aPurchasesReturnUrlMustBeRegisteredBeforehand() throws Exception {
+        ApiMerchant a = apiMerchant(true);
+        ApiMerchant b = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String url = "https://shop.example/thanks?shop=" + a.merchant().id();
+        String withReturn = createBody(shopper.phone(), 500, 1, "EUR").replaceFirst("}$",
+                ",\"return_url\":\"" + url + "\"}");
+        HttpResponse<String> unregistered = post(a, "/v1/purchases", withReturn);
+        assertProblem(unregistered, 422, "unregistered-return-url");
+        assertTrue(unregistered.body(), unregistered.body().contains("\"field\":\"return_url\""));
+
+        HttpResponse<String> registered = post(a, "/v1/return-urls", "{\"url\":\"" + url + "\"}");
+        assertEquals(registered.body(), 201, registered.statusCode());
+        String id = match(Pattern.compile("\"id\":\"(rurl_[0-9a-f]+)\""), registered.body());
+        HttpResponse<String> again = post(a, "/v1/return-urls", "{\"url\":\"" + url + "\"}");
+        assertEquals(again.body(), 200, again.statusCode());
+        assertTrue(again.body(), again.body().contains(id));
+        assertTrue(get(a, "/v1/return-urls").body().contains(id));
+        assertFalse(get(b, "/v1/return-urls").body().contains(id));
+
+        HttpResponse<String> created = post(a, "/v1/purchases", withReturn);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue("the create answer echoes it: " + created.body(),
+                created.body().contains("\"return_url\":\"" + url + "\""));
+        assertProblem(post(a, "/v1/purchases", withReturn.replace(url, url + "&x=1")), 422, "unregistered-return-url");
+        assertProblem(post(b, "/v1/purchases", createBody(shopper.phone(), 500, 1, "EUR").replaceFirst("}$",
+                ",\"return_url\":\"" + url + "\"}")), 422, "unregistered-return-url");
+
+        // live mode: https only, and the test registration does not count there
+        KeyPair live = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = live.getPublic().getEncoded();
+        MerchantKey liveKey = merchantKeys.register(a.merchant().id(), Mode.LIVE,
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length), "it-operator");
+        ApiMerchant aLive = new ApiMerchant(a.merchant(), liveKey.keyId(), live.getPrivate());
+        assertFalse(get(aLive, "/v1/return-urls").body().contains(id));
+        HttpResponse<String> plain = post(aLive, "/v1/return-urls", "{\"url\":\"http://shop.example/thanks\"}");
+        assertProblem(plain, 422, "invalid-field");
+        assertTrue(plain.body(), plain.body().contains("\"field\":\"url\""));
+
+        assertProblem(send(b, "DELETE", "/v1/return-urls/" + id, "", null, null), 404, "unknown-return-url");
+        assertProblem(send(aLive, "DELETE", "/v1/return-urls/" + id, "", null, null), 404, "unknown-return-url");
+        assertEquals(204, send(a, "DELETE", "/v1/return-urls/" + id, "", null, null).statusCode());
+        assertProblem(post(a, "/v1/purchases", withReturn), 422, "unregistered-return-url");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** @return a merchant (admitted or only applied) with a fresh test key */

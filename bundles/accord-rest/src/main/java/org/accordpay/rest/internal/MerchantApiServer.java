@@ -73,7 +73,7 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
-        withSelfService(api, () -> webhooks);
+        withSelfService(api, store, clock, () -> webhooks);
 
         ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -151,17 +151,19 @@ public final class MerchantApiServer {
         api.register(new ProblemMapper());
         api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
         api.register(new IdempotencyKeys(store, clock));
-        api.register(new PurchasesResource(purchases));
+        api.register(new PurchasesResource(purchases, store));
         api.register(new RefundsResource(purchases));
         api.register(new EventsResource(purchases));
         api.register(new HealthResource(store));
         return api;
     }
 
-    /** Adds the OpenAPI document and the merchant's own registrations (webhook endpoints) to the API. */
-    static ResourceConfig withSelfService(ResourceConfig api, Supplier<WebhookEndpoints> webhooks) {
+    /** Adds the OpenAPI document and the merchant's own registrations (webhook endpoints, return URLs) to the API. */
+    static ResourceConfig withSelfService(ResourceConfig api, AccordStore store, AccordClock clock,
+            Supplier<WebhookEndpoints> webhooks) {
         api.register(new OpenApiResource());
         api.register(new WebhookEndpointsResource(webhooks));
+        api.register(new ReturnUrlsResource(store, clock));
         return api;
     }
 

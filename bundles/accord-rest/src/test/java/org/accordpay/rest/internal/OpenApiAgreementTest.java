@@ -45,7 +45,8 @@ class OpenApiAgreementTest {
     static void load() throws Exception {
         doc = Json.MAPPER.readTree(Files.readAllBytes(OpenApiDocumentTest.DOCUMENT));
         ResourceConfig api = MerchantApiServer.withSelfService(
-                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), () -> null);
+                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
+                () -> null);
         List<Class<?>> resources = new ArrayList<>();
         api.getInstances().forEach(i -> resources.add(i.getClass()));
         resources.addAll(api.getClasses());
@@ -159,6 +160,9 @@ class OpenApiAgreementTest {
         schemas.put(WebhookEndpointsResource.CreateBody.class, "CreateWebhookEndpoint");
         schemas.put(WebhookEndpointsResource.EndpointView.class, "WebhookEndpoint");
         schemas.put(WebhookEndpointsResource.EndpointPage.class, "WebhookEndpointPage");
+        schemas.put(ReturnUrlsResource.CreateBody.class, "CreateReturnUrl");
+        schemas.put(ReturnUrlsResource.View.class, "ReturnUrl");
+        schemas.put(ReturnUrlsResource.Page.class, "ReturnUrlPage");
         var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
         schemas.forEach((type, name) -> {
             Set<String> fields = new TreeSet<>();

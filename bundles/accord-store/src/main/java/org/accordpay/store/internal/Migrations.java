@@ -30,7 +30,8 @@ public final class Migrations {
     /** Every migration script, in version order. */
     public static final List<String> SCRIPTS = List.of("V1__accord_schema.sql", "V2__challenge_engine.sql",
             "V3__reprovisioning.sql", "V4__audit_chain.sql", "V5__registry.sql", "V6__payments.sql",
-            "V7__outbox_delivered_via.sql", "V8__merchant_api.sql", "V9__webhooks.sql");
+            "V7__outbox_delivered_via.sql", "V8__merchant_api.sql", "V9__webhooks.sql",
+            "V10__return_urls.sql");
 
     private Migrations() {
     }
