@@ -266,6 +266,114 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         assertTrue(get(a, "/v1/events").body().contains(id));
     }
 
+    // ------------------------------------------------------------------ OpenAPI and webhook endpoints
+
+    @Test
+    public void theOpenApiDocumentIsServedWithoutASignature() throws Exception {
+        HttpResponse<String> r = client().send(HttpRequest.newBuilder(URI.create(base() + "/v1/openapi.json")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(r.body(), 200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(r.body(), r.body().contains("\"openapi\": \"3.1.0\""));
+        assertTrue(r.body(), r.body().contains("\"/v1/webhook-endpoints/{id}\""));
+    }
+
+    @Test
+    public void aMerchantRegistersListsAndDisablesItsWebhookEndpoints() throws Exception {
+        ApiMerchant a = apiMerchant(true);
+        ApiMerchant b = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        try (org.accordpay.itests.support.WebhookReceiver receiver = new org.accordpay.itests.support.WebhookReceiver()) {
+            // test mode: a local http URL is fine, and the events of the key's mode arrive there
+            HttpResponse<String> created = post(a, "/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\"}");
+            assertEquals(created.body(), 201, created.statusCode());
+            assertTrue(created.body(), created.body().contains("\"mode\":\"test\""));
+            assertTrue(created.body(), created.body().contains("\"status\":\"active\""));
+            assertTrue(created.body(), created.body().contains("\"signing_key\":\"" + webhooks.signingKey() + "\""));
+            String endpoint = match(Pattern.compile("\"id\":\"(whk_[0-9a-f]+)\""), created.body());
+            assertTrue(webhooks.list(a.merchant().id()).stream().anyMatch(e -> e.id().equals(endpoint)
+                    && e.mode() == Mode.TEST && e.disabledAt() == null));
+            String id = match(ID, post(a, "/v1/purchases", createBody(shopper.phone(), 700, 1, "EUR")).body());
+            awaitState(a, id, "in_escrow");
+            assertTrue("delivered to the endpoint registered over the API", waitFor(() -> receiver.bodies().stream()
+                    .anyMatch(body -> body.contains(id) && body.contains("purchase.in_escrow"))));
+
+            assertTrue(get(a, "/v1/webhook-endpoints").body().contains(endpoint));
+            assertFalse(get(b, "/v1/webhook-endpoints").body().contains(endpoint));
+            assertProblem(send(b, "DELETE", "/v1/webhook-endpoints/" + endpoint, "", null, null), 404,
+                    "unknown-endpoint");
+            HttpResponse<String> disabled = send(a, "DELETE", "/v1/webhook-endpoints/" + endpoint, "", null, null);
+            assertEquals(disabled.body(), 200, disabled.statusCode());
+            assertTrue(disabled.body(), disabled.body().contains("\"status\":\"disabled\""));
+            assertTrue(webhooks.list(a.merchant().id()).stream().anyMatch(e -> e.id().equals(endpoint)
+                    && e.disabledAt() != null));
+        }
+
+        // live mode: https to public addresses only, refused on field url; a live key sees no test endpoint
+        KeyPair live = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = live.getPublic().getEncoded();
+        MerchantKey liveKey = merchantKeys.register(a.merchant().id(), Mode.LIVE,
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length), "it-operator");
+        ApiMerchant aLive = new ApiMerchant(a.merchant(), liveKey.keyId(), live.getPrivate());
+        int before = webhooks.list(a.merchant().id()).size();
+        for (String[] refused : new String[][] {{"http://shop.example/events", "invalid-url"},
+            {"https://127.0.0.1/events", "forbidden-target"}, {"https://169.254.169.254/latest/meta-data",
+                "forbidden-target"}, {"https://10.1.2.3/events", "forbidden-target"}}) {
+            HttpResponse<String> r = post(aLive, "/v1/webhook-endpoints", "{\"url\":\"" + refused[0] + "\"}");
+            assertProblem(r, 422, refused[1]);
+            assertTrue(r.body(), r.body().contains("\"field\":\"url\""));
+        }
+        assertProblem(post(aLive, "/v1/webhook-endpoints", "{}"), 422, "invalid-field");
+        assertEquals("refusals change nothing", before, webhooks.list(a.merchant().id()).size());
+        assertTrue(get(aLive, "/v1/webhook-endpoints").body().contains("\"data\":[]"));
+    }
+
+    @Test
+    public void aPurchasesReturnUrlMustBeRegisteredBeforehand() throws Exception {
+        ApiMerchant a = apiMerchant(true);
+        ApiMerchant b = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String url = "https://shop.example/thanks?shop=" + a.merchant().id();
+        String withReturn = createBody(shopper.phone(), 500, 1, "EUR").replaceFirst("}$",
+                ",\"return_url\":\"" + url + "\"}");
+        HttpResponse<String> unregistered = post(a, "/v1/purchases", withReturn);
+        assertProblem(unregistered, 422, "unregistered-return-url");
+        assertTrue(unregistered.body(), unregistered.body().contains("\"field\":\"return_url\""));
+
+        HttpResponse<String> registered = post(a, "/v1/return-urls", "{\"url\":\"" + url + "\"}");
+        assertEquals(registered.body(), 201, registered.statusCode());
+        String id = match(Pattern.compile("\"id\":\"(rurl_[0-9a-f]+)\""), registered.body());
+        HttpResponse<String> again = post(a, "/v1/return-urls", "{\"url\":\"" + url + "\"}");
+        assertEquals(again.body(), 200, again.statusCode());
+        assertTrue(again.body(), again.body().contains(id));
+        assertTrue(get(a, "/v1/return-urls").body().contains(id));
+        assertFalse(get(b, "/v1/return-urls").body().contains(id));
+
+        HttpResponse<String> created = post(a, "/v1/purchases", withReturn);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue("the create answer echoes it: " + created.body(),
+                created.body().contains("\"return_url\":\"" + url + "\""));
+        assertProblem(post(a, "/v1/purchases", withReturn.replace(url, url + "&x=1")), 422, "unregistered-return-url");
+        assertProblem(post(b, "/v1/purchases", createBody(shopper.phone(), 500, 1, "EUR").replaceFirst("}$",
+                ",\"return_url\":\"" + url + "\"}")), 422, "unregistered-return-url");
+
+        // live mode: https only, and the test registration does not count there
+        KeyPair live = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = live.getPublic().getEncoded();
+        MerchantKey liveKey = merchantKeys.register(a.merchant().id(), Mode.LIVE,
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length), "it-operator");
+        ApiMerchant aLive = new ApiMerchant(a.merchant(), liveKey.keyId(), live.getPrivate());
+        assertFalse(get(aLive, "/v1/return-urls").body().contains(id));
+        HttpResponse<String> plain = post(aLive, "/v1/return-urls", "{\"url\":\"http://shop.example/thanks\"}");
+        assertProblem(plain, 422, "invalid-field");
+        assertTrue(plain.body(), plain.body().contains("\"field\":\"url\""));
+
+        assertProblem(send(b, "DELETE", "/v1/return-urls/" + id, "", null, null), 404, "unknown-return-url");
+        assertProblem(send(aLive, "DELETE", "/v1/return-urls/" + id, "", null, null), 404, "unknown-return-url");
+        assertEquals(204, send(a, "DELETE", "/v1/return-urls/" + id, "", null, null).statusCode());
+        assertProblem(post(a, "/v1/purchases", withReturn), 422, "unregistered-return-url");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** @return a merchant (admitted or only applied) with a fresh test key */

@@ -58,4 +58,12 @@ public interface StoreTransaction {
 
     /** @return merchants' webhook endpoints and their delivery cursors */
     WebhookRepository webhooks();
+
+    /**
+     * @return merchants' registered return URLs
+     * @since 1.2
+     */
+    default ReturnUrlRepository returnUrls() {
+        throw new UnsupportedOperationException("return URLs not supported by this store");
+    }
 }

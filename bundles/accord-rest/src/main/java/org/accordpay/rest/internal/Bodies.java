@@ -40,7 +40,7 @@ final class Bodies {
      * @param items            the basket
      * @param currency         ISO 4217
      * @param merchantOrderRef the merchant's order reference
-     * @param returnUrl        where to send the buyer back, optional
+     * @param returnUrl        where to send the buyer back, optional; registered beforehand (/v1/return-urls)
      */
     record CreatePurchaseBody(CustomerBody customer, List<ItemBody> items, String currency, String merchantOrderRef,
             String returnUrl) {
@@ -83,18 +83,23 @@ final class Bodies {
     }
 
     /**
-     * A purchase as answered; amounts in minor units of {@code currency}.
+     * A purchase as answered; amounts in minor units of {@code currency}; {@code returnUrl} only in the
+     * answer to its creation.
      */
     record PurchaseView(String id, String object, String mode, String state, String merchantOrderRef,
             String currency, long amount, long refunded, List<ItemView> items, String createdAt, String updatedAt,
-            String reason, AddressView deliveryAddress, String courier, String trackingRef) {
+            String reason, AddressView deliveryAddress, String courier, String trackingRef, String returnUrl) {
         static PurchaseView of(Purchase p) {
+            return of(p, null);
+        }
+
+        static PurchaseView of(Purchase p, String returnUrl) {
             return new PurchaseView(p.id(), "purchase", lower(p.mode().name()), lower(p.state().name()),
                     p.merchantOrderRef(), p.total().currency(), p.total().minorUnits(),
                     p.refunded() == null ? 0 : p.refunded().minorUnits(),
                     p.items().stream().map(ItemView::of).toList(), String.valueOf(p.createdAt()),
                     String.valueOf(p.updatedAt()), p.reason(), AddressView.of(p.deliveryAddress()), p.courierId(),
-                    p.trackingRef());
+                    p.trackingRef(), returnUrl);
         }
     }
 

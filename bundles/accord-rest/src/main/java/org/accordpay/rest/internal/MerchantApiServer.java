@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.api.webhook.WebhookEndpoints;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -33,6 +35,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +56,11 @@ public final class MerchantApiServer {
     private final Server server;
     private final ScheduledExecutorService housekeeping;
 
+    /** Optional and hot-swapped: without it /v1/webhook-endpoints answers 503, the rest of the API runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebhookEndpoints webhooks;
+
     /** Starts the server; throws (and leaves nothing running) when the port is taken or the configuration unsafe. */
     @Activate
     public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
@@ -63,6 +73,7 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
+        withSelfService(api, store, clock, () -> webhooks);
 
         ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -140,10 +151,19 @@ public final class MerchantApiServer {
         api.register(new ProblemMapper());
         api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
         api.register(new IdempotencyKeys(store, clock));
-        api.register(new PurchasesResource(purchases));
+        api.register(new PurchasesResource(purchases, store));
         api.register(new RefundsResource(purchases));
         api.register(new EventsResource(purchases));
         api.register(new HealthResource(store));
+        return api;
+    }
+
+    /** Adds the OpenAPI document and the merchant's own registrations (webhook endpoints, return URLs) to the API. */
+    static ResourceConfig withSelfService(ResourceConfig api, AccordStore store, AccordClock clock,
+            Supplier<WebhookEndpoints> webhooks) {
+        api.register(new OpenApiResource());
+        api.register(new WebhookEndpointsResource(webhooks));
+        api.register(new ReturnUrlsResource(store, clock));
         return api;
     }
 

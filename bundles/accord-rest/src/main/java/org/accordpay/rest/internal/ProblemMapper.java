@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
 import org.accordpay.api.purchase.PurchaseException;
 import org.accordpay.api.registry.RegistryException;
+import org.accordpay.api.webhook.WebhookException;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,9 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(e);
         }
         if (t instanceof RegistryException e) {
+            return Problems.of(e);
+        }
+        if (t instanceof WebhookException e) {
             return Problems.of(e);
         }
         if (t instanceof UnrecognizedPropertyException e) {

@@ -3,6 +3,7 @@ package org.accordpay.rest.internal;
 import java.util.Map;
 import org.accordpay.api.purchase.PurchaseException;
 import org.accordpay.api.registry.RegistryException;
+import org.accordpay.api.webhook.WebhookException;
 
 /** The HTTP status and title of every stable refusal code of the purchase flow and the registry. */
 final class Problems {
@@ -29,7 +30,10 @@ final class Problems {
             Map.entry("unknown-purchase", new Kind(404, "No such purchase")),
             Map.entry("rate-limited", new Kind(429, "Too many requests")),
             Map.entry("challenge-cap-reached", new Kind(429, "Too many challenges for this customer")),
-            Map.entry("bank-unavailable", new Kind(503, "Bank unavailable")));
+            Map.entry("bank-unavailable", new Kind(503, "Bank unavailable")),
+            Map.entry(WebhookException.INVALID_URL, new Kind(422, "Invalid URL")),
+            Map.entry(WebhookException.FORBIDDEN_TARGET, new Kind(422, "Forbidden webhook target")),
+            Map.entry(WebhookException.UNKNOWN_ENDPOINT, new Kind(404, "No such webhook endpoint")));
 
     private Problems() {
     }
@@ -42,6 +46,10 @@ final class Problems {
         return of(e.code(), e.getMessage());
     }
 
+    static ApiProblem of(WebhookException e) {
+        return of(e.code(), e.getMessage());
+    }
+
     /** Unknown codes are refusals of the request as made: 422. */
     static ApiProblem of(String code, String detail) {
         Kind k = KINDS.getOrDefault(code, new Kind(422, "Request refused"));
@@ -49,6 +57,7 @@ final class Problems {
             case "unknown-customer", "customer-locked", "customer-not-active", "invalid-phone" -> "customer";
             case "invalid-currency" -> "currency";
             case "invalid-amount" -> "amount";
+            case WebhookException.INVALID_URL, WebhookException.FORBIDDEN_TARGET -> "url";
             default -> null;
         };
         return new ApiProblem(k.status(), code, k.title(), detail, field);

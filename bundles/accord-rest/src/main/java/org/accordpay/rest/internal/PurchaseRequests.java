@@ -76,7 +76,7 @@ final class PurchaseRequests {
         }
         String returnUrl = body.returnUrl();
         if (returnUrl != null) {
-            returnUrl(returnUrl, mode);
+            checkReturnUrl(returnUrl, mode, "return_url");
         }
         return new PurchaseRequest(merchantId, customer, items, currency, body.merchantOrderRef(), returnUrl, mode);
     }
@@ -114,17 +114,19 @@ final class PurchaseRequests {
         }
     }
 
-    private static void returnUrl(String url, Mode mode) {
+    /** A return URL is an absolute https URL (http too in test mode), without credentials, at most 1000 characters. */
+    static void checkReturnUrl(String url, Mode mode, String field) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            throw ApiProblem.invalid("return_url", "the return URL is not a URL");
+            throw ApiProblem.invalid(field, "the return URL is not a URL");
         }
         boolean https = "https".equals(uri.getScheme());
         boolean httpInTest = "http".equals(uri.getScheme()) && mode == Mode.TEST;
-        if (url.length() > 1000 || uri.getHost() == null || !(https || httpInTest)) {
-            throw ApiProblem.invalid("return_url", "the return URL must be an absolute https URL (http in test mode)");
+        if (url.length() > 1000 || uri.getHost() == null || uri.getRawUserInfo() != null || !(https || httpInTest)) {
+            throw ApiProblem.invalid(field, "the return URL must be an absolute https URL (http in test mode),"
+                    + " without credentials");
         }
     }
 }

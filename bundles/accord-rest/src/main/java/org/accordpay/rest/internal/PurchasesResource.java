@@ -17,6 +17,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.purchase.dto.Purchase;
+import org.accordpay.api.purchase.dto.PurchaseRequest;
+import org.accordpay.api.store.AccordStore;
 
 /** /v1/purchases: create, read, list, ship and cancel a merchant's purchases. */
 @Path("/v1/purchases")
@@ -27,18 +29,26 @@ public final class PurchasesResource {
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final PurchaseService purchases;
+    private final AccordStore store;
 
-    PurchasesResource(PurchaseService purchases) {
+    /** @param store where the merchants' registered return URLs are */
+    PurchasesResource(PurchaseService purchases, AccordStore store) {
         this.purchases = purchases;
+        this.store = store;
     }
 
-    /** Step 2: asks the customer to approve on the handset; answers the purchase in state {@code challenged}. */
+    /**
+     * Step 2: asks the customer to approve on the handset; answers the purchase in state {@code challenged},
+     * with the {@code return_url}, which must be registered (exactly, in the key's mode).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, Bodies.CreatePurchaseBody body) {
         Caller caller = MerchantAuthentication.caller(security);
-        Purchase p = purchases.request(PurchaseRequests.toRequest(caller.merchantId(), caller.mode(), body));
-        return Response.status(201).entity(Bodies.PurchaseView.of(p)).build();
+        PurchaseRequest request = PurchaseRequests.toRequest(caller.merchantId(), caller.mode(), body);
+        ReturnUrlsResource.requireRegistered(store, caller.merchantId(), caller.mode(), request.returnUrl());
+        Purchase p = purchases.request(request);
+        return Response.status(201).entity(Bodies.PurchaseView.of(p, request.returnUrl())).build();
     }
 
     /** One purchase of the calling merchant (404 for anyone else's). */

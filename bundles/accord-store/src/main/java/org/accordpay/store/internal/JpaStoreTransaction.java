@@ -30,6 +30,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaEnrolmentRepository enrolments;
     private final JpaMerchantKeyRepository merchantKeys;
     private final JpaApiRequestRepository apiRequests;
+    private final JpaReturnUrlRepository returnUrls;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -49,6 +50,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.enrolments = new JpaEnrolmentRepository(this);
         this.merchantKeys = new JpaMerchantKeyRepository(this);
         this.apiRequests = new JpaApiRequestRepository(this);
+        this.returnUrls = new JpaReturnUrlRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -151,5 +153,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     public org.accordpay.api.store.WebhookRepository webhooks() {
         em();
         return webhooks;
+    }
+
+    @Override
+    public org.accordpay.api.store.ReturnUrlRepository returnUrls() {
+        em();
+        return returnUrls;
     }
 }

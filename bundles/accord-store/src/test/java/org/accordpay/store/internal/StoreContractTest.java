@@ -97,10 +97,53 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("10");
+        assertThat(info.schemaVersion()).isEqualTo("11");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
+    }
+
+    @Test
+    void returnUrlsAreExactPerMerchantAndModeAndUnique() {
+        String merchant = id("m");
+        String url = "https://shop.example/return?order=1&x=%C3%A9";
+        var first = new org.accordpay.api.store.dto.ReturnUrlRecord(id("rurl"), merchant, Mode.TEST, url, T0);
+        store.transact(tx -> {
+            tx.returnUrls().insert(first);
+            tx.returnUrls().insert(new org.accordpay.api.store.dto.ReturnUrlRecord(id("rurl"), merchant, Mode.LIVE, url,
+                    T0.plusSeconds(1)));
+            return null;
+        });
+        assertThat(store.<Optional<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                .find(merchant, Mode.TEST, url))).contains(first);
+        for (String other : List.of(url + "/", "https://SHOP.example/return?order=1&x=%C3%A9",
+                "https://shop.example/return?order=1")) {
+            assertThat(store.<Optional<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                    .find(merchant, Mode.TEST, other))).as(other).isEmpty();
+        }
+        assertThat(store.<Optional<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                .find("someone-else", Mode.TEST, url))).isEmpty();
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.returnUrls().insert(new org.accordpay.api.store.dto.ReturnUrlRecord(id("rurl"), merchant, Mode.TEST,
+                    url, T0));
+            return null;
+        })).isInstanceOf(StoreException.class).hasMessageContaining("already exists");
+        String second = "https://shop.example/" + "x".repeat(950);
+        store.transact(tx -> {
+            tx.returnUrls().insert(new org.accordpay.api.store.dto.ReturnUrlRecord(id("rurl"), merchant, Mode.TEST,
+                    second, T0.plusSeconds(2)));
+            return null;
+        });
+        assertThat(store.<List<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                .forMerchant(merchant, Mode.TEST))).extracting(org.accordpay.api.store.dto.ReturnUrlRecord::url)
+                .containsExactly(url, second);
+        assertThat(store.<Boolean>transact(tx -> tx.returnUrls().delete(first.id()))).isTrue();
+        assertThat(store.<Boolean>transact(tx -> tx.returnUrls().delete(first.id()))).isFalse();
+        assertThat(store.<List<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                .forMerchant(merchant, Mode.TEST))).extracting(org.accordpay.api.store.dto.ReturnUrlRecord::url)
+                .containsExactly(second);
+        assertThat(store.<List<org.accordpay.api.store.dto.ReturnUrlRecord>>transact(tx -> tx.returnUrls()
+                .forMerchant(merchant, Mode.LIVE))).hasSize(1);
     }
 
     @Test
@@ -428,7 +471,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("10");
+        assertThat(store.info().schemaVersion()).isEqualTo("11");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {

@@ -44,8 +44,10 @@ class StoreSettingsTest {
     void migrationListMatchesTheResources() throws IOException {
         Path dir = Path.of("src/main/resources", Migrations.LOCATION);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")))
-                    .containsExactlyInAnyOrderElementsOf(Migrations.SCRIPTS);
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    // by version number, as Flyway orders them (V10 after V9)
+                    .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))))
+                    .containsExactlyElementsOf(Migrations.SCRIPTS);
         }
         for (String script : Migrations.SCRIPTS) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(Migrations.LOCATION + "/" + script)) {
