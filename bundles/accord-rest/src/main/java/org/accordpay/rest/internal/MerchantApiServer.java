@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.accordpay.api.carrier.CarrierCallback;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
@@ -32,7 +35,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +58,12 @@ public final class MerchantApiServer {
     private final Server server;
     private final ScheduledExecutorService housekeeping;
 
+    /** The carriers' HTTP callbacks, bound and unbound while the server runs (carriers come and go). */
+    @Reference(service = CarrierCallback.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    private final List<CarrierCallback> carrierCallbacks = new CopyOnWriteArrayList<>();
+
     /** Starts the server; throws (and leaves nothing running) when the port is taken or the configuration unsafe. */
     @Activate
     public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
@@ -63,6 +76,7 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
+        api.register(new CarrierCallbacksResource(carrierCallbacks));
 
         ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
