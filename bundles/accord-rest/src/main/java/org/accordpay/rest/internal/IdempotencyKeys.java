@@ -40,6 +40,9 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
         if (!"POST".equals(request.getMethod())) {
             return;
         }
+        if (CarrierCallbacksResource.isCallback(request.getUriInfo().getRequestUri().getRawPath())) {
+            return; // a carrier's callback: no merchant, no key
+        }
         Caller caller = MerchantAuthentication.caller(request.getSecurityContext());
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank() || key.length() > 128 || !key.matches("[\\x21-\\x7e]+")) {

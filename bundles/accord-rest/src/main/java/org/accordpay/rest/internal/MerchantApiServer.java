@@ -4,11 +4,14 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.accordpay.api.carrier.CarrierCallback;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
@@ -34,6 +37,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -60,6 +64,11 @@ public final class MerchantApiServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile WebhookEndpoints webhooks;
+    /** The carriers' HTTP callbacks, bound and unbound while the server runs (carriers come and go). */
+    @Reference(service = CarrierCallback.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.UPDATE)
+    private final List<CarrierCallback> carrierCallbacks = new CopyOnWriteArrayList<>();
 
     /** Starts the server; throws (and leaves nothing running) when the port is taken or the configuration unsafe. */
     @Activate
@@ -73,7 +82,7 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
-        withSelfService(api, store, clock, () -> webhooks);
+        withSelfService(api, store, clock, () -> webhooks, carrierCallbacks);
 
         ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -158,9 +167,13 @@ public final class MerchantApiServer {
         return api;
     }
 
-    /** Adds the OpenAPI document and the merchant's own registrations (webhook endpoints, return URLs) to the API. */
+    /**
+     * Adds the OpenAPI document, the merchant's own registrations (webhook endpoints, return URLs) and the
+     * carriers' callbacks to the API.
+     */
     static ResourceConfig withSelfService(ResourceConfig api, AccordStore store, AccordClock clock,
-            Supplier<WebhookEndpoints> webhooks) {
+            Supplier<WebhookEndpoints> webhooks, List<CarrierCallback> carrierCallbacks) {
+        api.register(new CarrierCallbacksResource(carrierCallbacks));
         api.register(new OpenApiResource());
         api.register(new WebhookEndpointsResource(webhooks));
         api.register(new ReturnUrlsResource(store, clock));

@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
         // no purchase service, keys, store or clock: the public paths and the refusals of unsigned requests need none
         var api = MerchantApiServer.withSelfService(
                 MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
-                () -> null);
+                () -> null, java.util.List.of());
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
