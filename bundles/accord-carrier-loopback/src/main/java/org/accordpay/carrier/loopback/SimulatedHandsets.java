@@ -66,4 +66,19 @@ public interface SimulatedHandsets {
 
     /** @return responses sent by all handsets since the carrier started */
     long challengesAnswered();
+
+    /**
+     * Delivers a message that reached the handset through another network (a test SMSC behind an SMPP
+     * connection, a gateway simulator): the handset shows it and acts by its policy as if the loopback
+     * carrier had brought it, but its answer is handed back to the caller, who sends it through that
+     * network, instead of going through the loopback carrier. No delivery report is sent.
+     *
+     * @param phoneE164 the handset's number
+     * @param messageId Accord's message id (a copy with an id the handset had already is ignored)
+     * @param text      the text part, or null
+     * @param binary    the binary part (a challenge), or null
+     * @return the handset's answer, when its policy answers at once
+     * @throws IllegalArgumentException no simulated handset with this number
+     */
+    Optional<byte[]> receiveElsewhere(String phoneE164, String messageId, String text, byte[] binary);
 }

@@ -2,7 +2,7 @@
  * Simulated handsets behind the loopback SMS carrier: create them, enrol them, choose how they
  * answer challenges, and look at what they received. For the demo, tests and benchmarks only.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.accordpay.carrier.loopback;
 

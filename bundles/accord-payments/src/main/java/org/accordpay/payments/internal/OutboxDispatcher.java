@@ -4,34 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.accordpay.api.bank.BankException;
 import org.accordpay.api.bank.dto.BankInstruction;
 import org.accordpay.api.bank.dto.BankOperation;
 import org.accordpay.api.carrier.dto.DeliveryReport;
-import org.accordpay.api.carrier.dto.OutboundSms;
-import org.accordpay.api.carrier.dto.SmsPayload;
 import org.accordpay.api.courier.CourierConnector;
 import org.accordpay.api.courier.CourierException;
 import org.accordpay.api.courier.dto.Shipment;
 import org.accordpay.api.fault.FaultPoint;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.registry.CustomerRegistry;
-import org.accordpay.api.registry.dto.Customer;
-import org.accordpay.api.routing.RoutingException;
-import org.accordpay.api.routing.SmsRouting;
-import org.accordpay.api.routing.dto.Sent;
 import org.accordpay.api.store.AccordStore;
-import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.dto.BankInstructionRecord;
 import org.accordpay.api.store.dto.InstructionKind;
 import org.accordpay.api.store.dto.InstructionStatus;
 import org.accordpay.api.store.dto.OutboxMessage;
-import org.accordpay.api.store.dto.SmsAttempt;
 import org.accordpay.api.time.AccordClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +40,6 @@ final class OutboxDispatcher implements Runnable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** Attempts (about a minute of back-off) before a shipment for an unconnected courier stops waiting. */
     private static final int COURIER_ATTEMPTS = 6;
-    /** Parked reports kept at most (reports for messages this node never sent would pile up otherwise). */
-    private static final int MAX_EARLY_REPORTS = 10_000;
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -59,8 +47,7 @@ final class OutboxDispatcher implements Runnable {
     private final CustomerRegistry customers;
     private final PaymentsSettings settings;
     private final Semaphore wake = new Semaphore(0);
-    /** Delivery reports that arrived before their hand-over was committed, by message id. */
-    private final Map<String, DeliveryReport> early = new ConcurrentHashMap<>();
+    private final SmsDelivery sms;
     private volatile boolean running = true;
 
     OutboxDispatcher(AccordStore store, AccordClock clock, Connectors connectors, CustomerRegistry customers,
@@ -70,6 +57,7 @@ final class OutboxDispatcher implements Runnable {
         this.connectors = connectors;
         this.customers = customers;
         this.settings = settings;
+        this.sms = new SmsDelivery(store, clock, connectors, settings, this::wake);
     }
 
     /** Asks for a pass now (after a commit that wrote rows). */
@@ -81,6 +69,7 @@ final class OutboxDispatcher implements Runnable {
 
     void stop() {
         running = false;
+        sms.stop();
         wake.release();
     }
 
@@ -114,6 +103,10 @@ final class OutboxDispatcher implements Runnable {
         for (String channel : List.of(PurchaseFlow.BANK, PurchaseFlow.SMS, PurchaseFlow.COURIER)) {
             Instant now = clock.now();
             List<OutboxMessage> due = store.transact(tx -> tx.outbox().due(channel, now, BATCH));
+            if (PurchaseFlow.SMS.equals(channel)) {
+                n += sms.deliver(due);
+                continue;
+            }
             for (OutboxMessage row : due) {
                 if (!running) {
                     return n;
@@ -130,7 +123,6 @@ final class OutboxDispatcher implements Runnable {
         try {
             return switch (row.channel()) {
                 case PurchaseFlow.BANK -> deliverBank(row);
-                case PurchaseFlow.SMS -> deliverSms(row);
                 case PurchaseFlow.COURIER -> deliverCourier(row);
                 default -> false;
             };
@@ -169,108 +161,19 @@ final class OutboxDispatcher implements Runnable {
         return true;
     }
 
-    /**
-     * Hands an SMS row to the carrier routing picks. The row stays pending until the carrier's delivery
-     * report says delivered (see {@link #reported}); with no report in time it falls due
-     * again and goes to the next carrier, carrying the same content (a challenge keeps its id, so a
-     * handset that gets it twice shows it once).
-     */
-    private boolean deliverSms(OutboxMessage row) {
-        Optional<SmsRouting> routing = connectors.routing();
-        if (routing.isEmpty()) {
-            return false;
-        }
-        String to = phoneOf(row.destination());
-        if (to == null) {
-            LOG.warn("Message {} dropped: no phone number for {}", row.id(), row.destination());
-            done(row);
-            return false;
-        }
-        SmsContext context = store.transact(tx -> new SmsContext(
-                row.purchaseId() == null ? Mode.LIVE
-                        : tx.purchases().find(row.purchaseId()).map(p -> p.mode()).orElse(Mode.LIVE),
-                row.attempts() == 0 ? List.of() : tx.outbox().attempts(row.id())));
-        List<String> tried = context.attempts().stream().map(SmsAttempt::carrierId).toList();
-        if (tried.size() >= settings.smsHandovers()) {
-            LOG.warn("Message {} to {} given up: no delivery report after {} hand-overs ({})", row.id(), to,
-                    tried.size(), String.join(", ", tried));
-            done(row, "undelivered");
-            return false;
-        }
-        SmsPayload payload = SmsPayload.decode(row.payload());
-        Sent sent;
-        try {
-            sent = routing.get().send(new OutboundSms(row.id(), to, payload.text(), payload.binary(), payload.port()),
-                    row.destination(), context.mode() == Mode.TEST, tried);
-        } catch (RoutingException e) {
-            if (!e.retryable()) {
-                LOG.warn("Message {} to {} refused: {}", row.id(), to, e.getMessage());
-                done(row, "refused");
-                return false;
-            }
-            retryLater(row, e.getMessage());
-            return false;
-        }
-        Instant now = clock.now();
-        String via = "carrier:" + sent.carrierId() + "/" + context.mode().name().toLowerCase();
-        SmsAttempt attempt = new SmsAttempt(row.id(), tried.size() + 1, sent.carrierId(), to, now, null, null, null);
-        store.transact(tx -> {
-            if (sent.awaitsReceipt()) {
-                tx.outbox().awaitReceipt(attempt, now.plus(settings.receiptTimeout()), via);
-            } else {
-                tx.outbox().recordAttempt(attempt);
-                tx.outbox().markDone(row.id(), now, via);
-            }
-            return null;
-        });
-        matchEarlyReport(row.id());
-        return true;
-    }
-
-    /**
-     * Applies a carrier's delivery report to the hand-over it answers. A report can overtake the
-     * commit that records its hand-over (the carrier answers while the dispatcher is still writing):
-     * such a report is parked, matched again, and picked up by the dispatcher right after its commit.
-     */
+    /** A carrier's delivery report, applied by the report thread ({@link SmsDelivery}). */
     void reported(DeliveryReport report) {
-        if (match(report)) {
-            return;
-        }
-        if (early.size() > MAX_EARLY_REPORTS) {
-            early.clear();
-        }
-        early.put(report.messageId(), report);
-        if (match(report)) {
-            early.remove(report.messageId(), report);
-        }
+        sms.reported(report);
     }
 
-    /** Matches a report parked before the hand-over it answers was committed. */
-    private void matchEarlyReport(String messageId) {
-        DeliveryReport report = early.remove(messageId);
-        if (report != null) {
-            match(report);
-        }
+    /** Applies the delivery reports received so far (the report thread does it continuously). */
+    int applyReports() {
+        return sms.applyReports();
     }
 
-    private boolean match(DeliveryReport report) {
-        Optional<SmsAttempt> matched;
-        try {
-            matched = store.transact(tx -> tx.outbox().matchReport(report.messageId(), report.carrierId(),
-                    report.delivered(), report.detail(), clock.now()));
-        } catch (ConcurrentUpdateException e) {
-            return false;
-        }
-        if (matched.isPresent() && !report.delivered()) {
-            LOG.info("Carrier {} could not deliver message {}: {}; the next carrier gets it", report.carrierId(),
-                    report.messageId(), report.detail());
-            wake();
-        }
-        return matched.isPresent();
-    }
-
-    /** What sending an SMS row needs from the store: the purchase's mode and earlier hand-overs. */
-    private record SmsContext(Mode mode, List<SmsAttempt> attempts) {
+    /** The report thread's work: applies delivery reports as they come, until interrupted. */
+    void applyReportsUntilInterrupted() {
+        sms.applyReportsUntilInterrupted();
     }
 
     private boolean deliverCourier(OutboxMessage row) {
@@ -294,16 +197,6 @@ final class OutboxDispatcher implements Runnable {
         }
         done(row, "courier:" + courier.get().id());
         return true;
-    }
-
-    private String phoneOf(String destination) {
-        if (destination.startsWith("phone:")) {
-            return destination.substring("phone:".length());
-        }
-        if (destination.startsWith("customer:")) {
-            return customers.find(destination.substring("customer:".length())).map(Customer::phoneE164).orElse(null);
-        }
-        return null;
     }
 
     private void done(OutboxMessage row) {

@@ -47,6 +47,7 @@ public final class PaymentsComponent extends PaymentsFacade {
     private final Connectors connectors;
     private final OutboxDispatcher dispatcher;
     private final Thread dispatcherThread;
+    private final Thread reportThread;
     private final ScheduledExecutorService sweeper;
 
     /** Wires the flow and starts the dispatcher and sweeps. */
@@ -74,6 +75,9 @@ public final class PaymentsComponent extends PaymentsFacade {
         this.dispatcherThread = new Thread(dispatcher, "accord-outbox");
         dispatcherThread.setDaemon(true);
         dispatcherThread.start();
+        this.reportThread = new Thread(dispatcher::applyReportsUntilInterrupted, "accord-sms-reports");
+        reportThread.setDaemon(true);
+        reportThread.start();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "accord-payments-sweeper");
             t.setDaemon(true);
@@ -107,7 +111,9 @@ public final class PaymentsComponent extends PaymentsFacade {
     void deactivate() throws InterruptedException {
         sweeper.shutdownNow();
         dispatcher.stop();
+        reportThread.interrupt();
         dispatcherThread.join(5000);
+        reportThread.join(5000);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -21,6 +21,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Carriers a message is handed to (with no delivery report) before it is given up")
     int sms_handovers() default 3;
 
+    @AttributeDefinition(name = "SMS senders",
+            description = "Messages handed to carriers at once (a carrier answers each hand-over; more senders fill its window)")
+    int sms_senders() default 16;
+
     @AttributeDefinition(name = "Fee (basis points)", description = "Accord's fee on each payout, 100 = 1%")
     int fee_basis_points() default 100;
 

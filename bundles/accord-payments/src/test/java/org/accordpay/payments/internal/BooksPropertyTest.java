@@ -80,7 +80,7 @@ class BooksPropertyTest {
         // a fresh customer and handset per try: caps and table size stay out of the way
         String customerId = "pc-" + (++customers);
         String phone = "+3361" + String.format("%07d", customers);
-        h.registry.addCustomer(customerId, phone, "FR1420041010050500013M02606");
+        h.addCustomer(customerId, phone, "FR1420041010050500013M02606");
         HandsetAgent handset = HandsetAgent.create(dir.resolve(customerId + ".bin"), h.clock.asClock());
         handset.enrol(h.engine.enrol(customerId, handset.enrolmentRequest(new byte[16])).packageBytes(),
                 FlowHarness.PIN);

@@ -55,7 +55,7 @@ final class FlowHarness implements AutoCloseable {
                 JpaStore.class.getClassLoader(), clock.asClock());
         engine = TestEngines.withKeystore(store, clock, dir.resolve("accord-keys.p12"));
         registry = new FakeRegistry(engine);
-        registry.addCustomer("c-1", PHONE, "FR1420041010050500013M02606");
+        addCustomer("c-1", PHONE, "FR1420041010050500013M02606");
         registry.addMerchant("m-1", "DE89370400440532013000", MerchantStatus.ADMITTED);
         registry.addMerchant("m-2", "GB82WEST12345698765432", MerchantStatus.ADMITTED);
         connectors.bindBank(bank, Map.of("accord.bank.mode", "test"));
@@ -65,6 +65,17 @@ final class FlowHarness implements AutoCloseable {
         books = new Reconciliation(store, clock, connectors);
         handset = HandsetAgent.create(dir.resolve("handset.bin"), clock.asClock());
         handset.enrol(engine.enrol("c-1", handset.enrolmentRequest(new byte[16])).packageBytes(), PIN);
+    }
+
+    /** A customer in the registry and in the store (the outbox reads phone numbers from the store). */
+    void addCustomer(String id, String phone, String iban) {
+        org.accordpay.api.registry.dto.Customer c = registry.addCustomer(id, phone, iban);
+        store.transact(tx -> {
+            tx.customers().insert(new org.accordpay.api.store.dto.CustomerRecord(c.id(), c.reference(),
+                    c.phoneE164(), c.country(), c.bankAccount(), c.mandateId(), c.deliveryAddress(), c.status(),
+                    "unused", c.enrolledAt(), c.enrolledAt(), c.enrolledAt(), 0));
+            return null;
+        });
     }
 
     PurchaseRequest request(String merchantId, long... unitPrices) {

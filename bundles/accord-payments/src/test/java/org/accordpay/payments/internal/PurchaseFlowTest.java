@@ -189,6 +189,7 @@ class PurchaseFlowTest {
 
         h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback", row, true, "DELIVRD",
                 h.clock.now()));
+        h.dispatcher.applyReports();
         assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
                 .extracting(m -> m.id()).doesNotContain(row);
         assertThat(h.store.<List<org.accordpay.api.store.dto.SmsAttempt>>transact(tx -> tx.outbox().attempts(row)))
@@ -205,6 +206,7 @@ class PurchaseFlowTest {
             assertThat(h.carrier.sent).hasSize(i);
             h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback", row, false,
                     "absent subscriber", h.clock.now()));
+        h.dispatcher.applyReports();
             h.dispatcher.deliverDue();
         }
         assertThat(h.carrier.sent).as("three hand-overs, then given up").hasSize(3);
@@ -219,6 +221,7 @@ class PurchaseFlowTest {
                 m.messageId(), true, "DELIVRD", h.clock.now()));
         h.flow.request(h.request("m-1", 700));
         h.dispatcher.deliverDue();
+        h.dispatcher.applyReports();
         assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
                 .isEmpty();
     }

@@ -287,6 +287,11 @@ final class LoopbackNetwork implements CarrierConnector, SimulatedHandsets {
     }
 
     @Override
+    public Optional<byte[]> receiveElsewhere(String phoneE164, String messageId, String text, byte[] binary) {
+        return Optional.ofNullable(phone(phoneE164).receive(new OutboundSms(messageId, phoneE164, text, binary, 0)));
+    }
+
+    @Override
     public Optional<SimulatedHandset> find(String phoneE164) {
         return Optional.ofNullable(phones.get(phoneE164)).map(SimulatedPhone::view);
     }

@@ -143,6 +143,23 @@ class HandsetRoundTripTest {
     }
 
     @Test
+    void aChallengeBroughtByAnotherNetworkIsAnsweredToTheCallerOnce() throws Exception {
+        String customer = enrolled(PHONE);
+        int receivedBefore = accord.received.size();
+        IssuedChallenge c = engine.issue(new ChallengeRequest(customer, "pur_x", 12_00, "EUR", "mer_1",
+                "Librairie Duval", Mode.TEST));
+        byte[] answer = network.receiveElsewhere(PHONE, "smsc-1", c.text(), c.sealedMessage()).orElseThrow();
+        assertThat(engine.answer(answer).outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(network.receiveElsewhere(PHONE, "smsc-1", c.text(), c.sealedMessage()))
+                .as("the same message again (another carrier's copy)").isEmpty();
+        assertThat(network.receiveElsewhere(PHONE, "smsc-2", c.text(), c.sealedMessage()))
+                .as("the same challenge under another message id").isEmpty();
+        assertThat(accord.received).as("nothing went through the loopback carrier").hasSize(receivedBefore);
+        assertThatThrownBy(() -> network.receiveElsewhere("+33699999999", "m", "hi", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void declinesOrAnswersWithAWrongPinAsItsPolicySays() throws Exception {
         String customer = enrolled(PHONE);
         network.setPolicy(PHONE, HandsetPolicy.DECLINE);

@@ -1,0 +1,320 @@
+package org.accordpay.payments.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.accordpay.api.carrier.dto.DeliveryReport;
+import org.accordpay.api.carrier.dto.OutboundSms;
+import org.accordpay.api.carrier.dto.SmsPayload;
+import org.accordpay.api.purchase.Mode;
+import org.accordpay.api.routing.RoutingException;
+import org.accordpay.api.routing.SmsRouting;
+import org.accordpay.api.routing.dto.Sent;
+import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.store.StoreTransaction;
+import org.accordpay.api.store.dto.CustomerRecord;
+import org.accordpay.api.store.dto.OutboxMessage;
+import org.accordpay.api.store.dto.SmsAttempt;
+import org.accordpay.api.time.AccordClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox's SMS rows through SMS routing and closes them with the carriers' delivery
+ * reports. A batch of due rows costs one transaction to read what sending needs, parallel hand-overs
+ * (carriers answer synchronously; the senders keep a carrier's window full), and one transaction to
+ * record them. A row stays pending until its report says delivered; with no report within the receipt
+ * timeout, or a failed one, it falls due again for the next carrier, carrying the same content (a
+ * challenge keeps its id, so a handset that gets it twice shows it once). Reports are applied in
+ * batches too, one transaction each.
+ */
+final class SmsDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsDelivery.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Reports applied per transaction at most. */
+    private static final int REPORT_BATCH = 2_000;
+    /** How long (wall time) a report that matches no hand-over yet is tried again: it may have overtaken its commit. */
+    private static final long PARK_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final int MAX_PARKED = 10_000;
+    private static final long PARKED_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final AccordStore store;
+    private final AccordClock clock;
+    private final Connectors connectors;
+    private final PaymentsSettings settings;
+    private final Runnable wakeDispatcher;
+    private final ExecutorService senders;
+    private final BlockingQueue<DeliveryReport> reports = new LinkedBlockingQueue<>();
+    /** Reports that matched no hand-over yet, by message id, with when they first arrived; report thread only. */
+    private final Map<String, Parked> parked = new HashMap<>();
+    private volatile long lastParkedTry = System.nanoTime();
+
+    private record Parked(DeliveryReport report, long since) {
+    }
+
+    /** One row to hand over: where to, in which mode, and the carriers that had it. */
+    private record Job(OutboxMessage row, String to, Mode mode, List<String> tried) {
+    }
+
+    /** What became of one row. */
+    private record Outcome(Job job, Sent sent, String refusal, String retryError, Instant at) {
+    }
+
+    SmsDelivery(AccordStore store, AccordClock clock, Connectors connectors, PaymentsSettings settings,
+            Runnable wakeDispatcher) {
+        this.store = store;
+        this.clock = clock;
+        this.connectors = connectors;
+        this.settings = settings;
+        this.wakeDispatcher = wakeDispatcher;
+        AtomicInteger n = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(settings.smsSenders(), r -> {
+            Thread t = new Thread(r, "accord-sms-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Hands due SMS rows to carriers and records the hand-overs.
+     *
+     * @return how many rows a carrier took
+     */
+    int deliver(List<OutboxMessage> due) {
+        Optional<SmsRouting> routing = connectors.routing();
+        if (due.isEmpty() || routing.isEmpty()) {
+            return 0;
+        }
+        List<Job> jobs = store.transact(tx -> prepare(tx, due));
+        List<Future<Outcome>> pending = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            pending.add(senders.submit(() -> handOver(routing.get(), job)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(jobs.size());
+        for (Future<Outcome> f : pending) {
+            try {
+                outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (ExecutionException e) {
+                LOG.warn("SMS hand-over failed: {}", e.getCause().toString());
+            }
+        }
+        try {
+            store.transact(tx -> {
+                outcomes.forEach(o -> record(tx, o));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // one row changed under us (a report, another node): record the others one by one
+            LOG.debug("Recording {} hand-overs at once failed ({}); one by one", outcomes.size(), e.toString());
+            for (Outcome o : outcomes) {
+                try {
+                    store.transact(tx -> {
+                        record(tx, o);
+                        return null;
+                    });
+                } catch (RuntimeException single) {
+                    LOG.warn("Hand-over of {} not recorded: {}", o.job().row().id(), single.toString());
+                }
+            }
+        }
+        return (int) outcomes.stream().filter(o -> o.sent() != null).count();
+    }
+
+    /** Reads, in the batch's transaction, each row's number, mode and earlier hand-overs. */
+    private List<Job> prepare(StoreTransaction tx, List<OutboxMessage> due) {
+        Map<String, Mode> modes = new HashMap<>();
+        Map<String, String> phones = new HashMap<>();
+        List<Job> jobs = new ArrayList<>(due.size());
+        for (OutboxMessage row : due) {
+            String to = phoneOf(tx, row.destination(), phones);
+            Mode mode = row.purchaseId() == null ? Mode.LIVE : modes.computeIfAbsent(row.purchaseId(),
+                    id -> tx.purchases().find(id).map(p -> p.mode()).orElse(Mode.LIVE));
+            List<String> tried = row.attempts() == 0 ? List.of()
+                    : tx.outbox().attempts(row.id()).stream().map(SmsAttempt::carrierId).toList();
+            jobs.add(new Job(row, to, mode, tried));
+        }
+        return jobs;
+    }
+
+    private static String phoneOf(StoreTransaction tx, String destination, Map<String, String> seen) {
+        if (destination.startsWith("phone:")) {
+            return destination.substring("phone:".length());
+        }
+        if (destination.startsWith("customer:")) {
+            return seen.computeIfAbsent(destination, d -> tx.customers().find(d.substring("customer:".length()))
+                    .map(CustomerRecord::phoneE164).orElse(null));
+        }
+        return null;
+    }
+
+    /** Runs on a sender thread: one routing call, no store access. */
+    private Outcome handOver(SmsRouting routing, Job job) {
+        OutboxMessage row = job.row();
+        if (job.to() == null) {
+            return new Outcome(job, null, "no phone number for " + row.destination(), null, clock.now());
+        }
+        if (job.tried().size() >= settings.smsHandovers()) {
+            return new Outcome(job, null, "undelivered after " + job.tried().size() + " hand-overs ("
+                    + String.join(", ", job.tried()) + ")", null, clock.now());
+        }
+        SmsPayload payload = SmsPayload.decode(row.payload());
+        try {
+            Sent sent = routing.send(new OutboundSms(row.id(), job.to(), payload.text(), payload.binary(),
+                    payload.port()), row.destination(), job.mode() == Mode.TEST, job.tried());
+            return new Outcome(job, sent, null, null, clock.now());
+        } catch (RoutingException e) {
+            return e.retryable() ? new Outcome(job, null, null, e.getMessage(), clock.now())
+                    : new Outcome(job, null, "refused: " + e.getMessage(), null, clock.now());
+        } catch (RuntimeException e) {
+            return new Outcome(job, null, null, e.toString(), clock.now());
+        }
+    }
+
+    private void record(StoreTransaction tx, Outcome o) {
+        OutboxMessage row = o.job().row();
+        if (o.sent() != null) {
+            String via = "carrier:" + o.sent().carrierId() + "/" + o.job().mode().name().toLowerCase();
+            SmsAttempt attempt = new SmsAttempt(row.id(), o.job().tried().size() + 1, o.sent().carrierId(),
+                    o.job().to(), o.at(), null, null, null);
+            if (o.sent().awaitsReceipt()) {
+                tx.outbox().awaitReceipt(attempt, o.at().plus(settings.receiptTimeout()), via);
+            } else {
+                tx.outbox().recordAttempt(attempt);
+                tx.outbox().markDone(row.id(), o.at(), via);
+            }
+        } else if (o.refusal() != null) {
+            LOG.warn("Message {} given up: {}", row.id(), o.refusal());
+            tx.outbox().markDone(row.id(), o.at(), o.refusal().startsWith("undelivered") ? "undelivered"
+                    : o.refusal().startsWith("refused") ? "refused" : null);
+        } else {
+            long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(row.attempts(), 16));
+            LOG.info("Message {} not handed over (attempt {}): {}; next try in {} s", row.id(), row.attempts() + 1,
+                    o.retryError(), seconds);
+            String error = o.retryError().length() > 1000 ? o.retryError().substring(0, 1000) : o.retryError();
+            tx.outbox().reschedule(row.id(), o.at().plusSeconds(seconds), error);
+        }
+    }
+
+    /** A carrier's delivery report; applied by {@link #applyReports()}. */
+    void reported(DeliveryReport report) {
+        reports.add(report);
+    }
+
+    /**
+     * Applies the reports received so far (and those still waiting for their hand-over) in one
+     * transaction: delivered closes the row, failed makes it due at once for the next carrier.
+     *
+     * @return how many matched a hand-over
+     */
+    int applyReports() {
+        List<DeliveryReport> fresh = new ArrayList<>();
+        reports.drainTo(fresh, REPORT_BATCH);
+        return apply(fresh, true);
+    }
+
+    private synchronized int apply(List<DeliveryReport> fresh, boolean withParked) {
+        List<DeliveryReport> batch = new ArrayList<>();
+        if (withParked) {
+            batch.addAll(parked.values().stream().map(Parked::report).toList());
+            lastParkedTry = System.nanoTime();
+        }
+        batch.addAll(fresh);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.now();
+        List<Boolean> matched;
+        try {
+            matched = store.transact(tx -> batch.stream().map(r -> match(tx, r, now)).toList());
+        } catch (RuntimeException e) {
+            LOG.debug("Applying {} reports at once failed ({}); one by one", batch.size(), e.toString());
+            matched = new ArrayList<>();
+            for (DeliveryReport r : batch) {
+                boolean ok;
+                try {
+                    ok = store.transact(tx -> match(tx, r, now));
+                } catch (RuntimeException single) {
+                    ok = false;
+                }
+                matched.add(ok);
+            }
+        }
+        int n = 0;
+        boolean failed = false;
+        long t = System.nanoTime();
+        for (int i = 0; i < batch.size(); i++) {
+            DeliveryReport r = batch.get(i);
+            Parked before = parked.get(r.messageId());
+            boolean wasParked = before != null && before.report() == r;
+            if (matched.get(i)) {
+                n++;
+                failed |= !r.delivered();
+                if (wasParked) {
+                    parked.remove(r.messageId());
+                }
+            } else if (!wasParked) {
+                if (parked.size() < MAX_PARKED) {
+                    parked.put(r.messageId(), new Parked(r, t));
+                }
+            } else if (t - before.since() > PARK_NANOS) {
+                parked.remove(r.messageId());
+                LOG.debug("Report from {} for {} matched no hand-over: dropped", r.carrierId(), r.messageId());
+            }
+        }
+        if (failed) {
+            wakeDispatcher.run();
+        }
+        return n;
+    }
+
+    private boolean match(StoreTransaction tx, DeliveryReport r, Instant now) {
+        boolean ok = tx.outbox().matchReport(r.messageId(), r.carrierId(), r.delivered(), r.detail(), now).isPresent();
+        if (ok && !r.delivered()) {
+            LOG.info("Carrier {} could not deliver message {}: {}; the next carrier gets it", r.carrierId(),
+                    r.messageId(), r.detail());
+        }
+        return ok;
+    }
+
+    /** Applies reports as they come, until interrupted (the report thread); parked ones about once a second. */
+    void applyReportsUntilInterrupted() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                DeliveryReport first = reports.poll(200, TimeUnit.MILLISECONDS);
+                List<DeliveryReport> fresh = new ArrayList<>();
+                if (first != null) {
+                    fresh.add(first);
+                    reports.drainTo(fresh, REPORT_BATCH - 1);
+                }
+                boolean retryParked = System.nanoTime() - lastParkedTry > PARKED_RETRY_NANOS;
+                if (!fresh.isEmpty() || retryParked) {
+                    apply(fresh, retryParked);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("Applying delivery reports failed: {}", e.toString());
+            }
+        }
+    }
+
+    void stop() {
+        senders.shutdownNow();
+    }
+}
