@@ -38,6 +38,7 @@ import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.BroadcastSmResult;
 import org.jsmpp.session.DataSmResult;
@@ -259,14 +260,25 @@ public final class SmscSimulator implements AutoCloseable {
     public SMPPServerSession session() throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < end) {
-            for (SMPPServerSession s : sessions) {
-                if (s.getSessionState().isBound()) {
-                    return s;
-                }
+            SMPPServerSession s = boundSession();
+            if (s != null) {
+                return s;
             }
             Thread.sleep(5);
         }
         throw new AssertionError("no bound ESME within 5 s");
+    }
+
+    private SMPPServerSession boundSession() {
+        for (SMPPServerSession s : sessions) {
+            if (s.getSessionState().isBound()) {
+                return s;
+            }
+            if (s.getSessionState() == SessionState.CLOSED) {
+                sessions.remove(s);
+            }
+        }
+        return null;
     }
 
     /**
@@ -280,7 +292,12 @@ public final class SmscSimulator implements AutoCloseable {
      * @throws Exception when there is no bound ESME within 5 s, or the ESME refused or did not answer
      */
     public void deliver(ESMClass esmClass, String from, byte dataCoding, byte[] shortMessage) throws Exception {
-        session().deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+        deliver(session(), esmClass, from, dataCoding, shortMessage);
+    }
+
+    private static void deliver(SMPPServerSession session, ESMClass esmClass, String from, byte dataCoding,
+            byte[] shortMessage) throws Exception {
+        session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "Accord", esmClass, (byte) 0, (byte) 0,
                 new RegisteredDelivery(0), new RawDataCoding(dataCoding), shortMessage);
     }
@@ -433,12 +450,16 @@ public final class SmscSimulator implements AutoCloseable {
             if (receipt == null) {
                 continue;
             }
-            try {
-                deliver(receiptClass, "33612345678", (byte) 0, receipt);
-                receiptsSent.incrementAndGet();
-            } catch (InterruptedException e) {
+            SMPPServerSession session = boundSession();
+            if (session == null) {
+                // store and forward: the receipt waits for the next bound session, however long the link is down
                 pendingReceipts.addFirst(receipt);
-                return;
+                sleep(20);
+                continue;
+            }
+            try {
+                deliver(session, receiptClass, "33612345678", (byte) 0, receipt);
+                receiptsSent.incrementAndGet();
             } catch (Exception e) {
                 pendingReceipts.addFirst(receipt);
                 sleep(20);
