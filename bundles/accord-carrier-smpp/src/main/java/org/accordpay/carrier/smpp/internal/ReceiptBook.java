@@ -52,6 +52,8 @@ final class ReceiptBook {
     private final LinkedHashMap<String, Outgoing> byMessage;
     private final LinkedHashMap<String, Outgoing> bySmscId;
     private final LinkedHashMap<String, PartOutcome> early;
+    /** Set at the first receipt naming a submit_sm_resp id as it was: from then on ids are never converted. */
+    private boolean sameIdsInReceipts;
 
     ReceiptBook(String carrierId, int capacity) {
         this.carrierId = carrierId;
@@ -119,7 +121,13 @@ final class ReceiptBook {
     private Outgoing find(String smscId) {
         Outgoing m = bySmscId.get(smscId);
         if (m != null) {
+            sameIdsInReceipts = true;
             return m;
+        }
+        if (sameIdsInReceipts) {
+            // the receipt came before its submit_sm_resp was seen: read in the other base, its id could name
+            // another message ("1028" in decimal is 0x404), so it waits in the side table for its own
+            return null;
         }
         // some SMSCs answer submit_sm with a hexadecimal id and put it in decimal in the receipt, or the reverse
         try {
