@@ -79,6 +79,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger binds = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong receiptsSent = new AtomicLong();
+    private final AtomicLong receiptsRefused = new AtomicLong();
     private final ConcurrentLinkedDeque<Integer> answers = new ConcurrentLinkedDeque<>();
     private final List<SubmitListener> submitListeners = new CopyOnWriteArrayList<>();
     private final SMPPServerSessionListener listener;
@@ -175,6 +176,14 @@ public final class SmscSimulator implements AutoCloseable {
     /** @return how many delivery receipts the ESME acknowledged since this SMSC started */
     public long receiptsSent() {
         return receiptsSent.get();
+    }
+
+    /**
+     * @return how many times the ESME refused a delivery receipt or did not answer it (each is sent again,
+     *         20 ms later: an ESME whose queue is full answers ESME_RTHROTTLED)
+     */
+    public long receiptsRefused() {
+        return receiptsRefused.get();
     }
 
     /** @return delivery receipts waiting to go out (the link is down, or the ESME is slower than the SMSC) */
@@ -461,6 +470,7 @@ public final class SmscSimulator implements AutoCloseable {
                 deliver(session, receiptClass, "33612345678", (byte) 0, receipt);
                 receiptsSent.incrementAndGet();
             } catch (Exception e) {
+                receiptsRefused.incrementAndGet();
                 pendingReceipts.addFirst(receipt);
                 sleep(20);
             }
