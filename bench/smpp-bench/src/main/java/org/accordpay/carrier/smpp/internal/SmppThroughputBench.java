@@ -178,6 +178,8 @@ public final class SmppThroughputBench {
             AtomicLong reports = new AtomicLong();
             AtomicLong failures = new AtomicLong();
             AtomicLong sent = new AtomicLong();
+            AtomicLong duplicates = new AtomicLong();
+            java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
             SmppSettings settings = new SmppSettings("bench", "127.0.0.1", smsc.port(), "bench", "secret", "",
                     "Accord", 5, 0, 1, 1, window, 10_000, 0, 30_000, 10_000, 5000, 100, 1000, 16707, true,
                     2_000_000, 100_000);
@@ -190,6 +192,9 @@ public final class SmppThroughputBench {
                 @Override
                 public void reported(DeliveryReport report) {
                     reports.incrementAndGet();
+                    if (!reported.add(report.messageId())) {
+                        duplicates.incrementAndGet();
+                    }
                 }
             });
             carrier.start();
@@ -210,7 +215,16 @@ public final class SmppThroughputBench {
                 }
             });
             try {
-                return measure("(b) SmppCarrier", threads, sent::get, reports::get, failures::get, smsc);
+                Result r = measure("(b) SmppCarrier", threads, sent::get, reports::get, failures::get, smsc);
+                senders.stop();
+                // every message sent has exactly one report once the receipts in flight are in
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (reported.size() < sent.get() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                System.out.printf("  after the run: %d sent, %d reported, %d missing, %d duplicate reports%n",
+                        sent.get(), reported.size(), sent.get() - reported.size(), duplicates.get());
+                return r;
             } finally {
                 senders.stop();
                 carrier.close();
