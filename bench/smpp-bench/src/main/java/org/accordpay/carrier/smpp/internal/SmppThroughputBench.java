@@ -58,7 +58,7 @@ public final class SmppThroughputBench {
     private final int window = Integer.getInteger("window", 10);
     private final int receiptSenders = Integer.getInteger("receipt.senders", 2 * window);
     private final int[] carrierThreads = threadCounts(System.getProperty("carrier.threads"), window);
-    private final int rounds = Integer.getInteger("rounds", 2);
+    private final int rounds = Integer.getInteger("rounds", 3);
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
