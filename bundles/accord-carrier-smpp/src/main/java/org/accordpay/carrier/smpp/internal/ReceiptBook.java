@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.accordpay.api.carrier.dto.DeliveryReport;
 
 /**
@@ -47,6 +48,9 @@ final class ReceiptBook {
             return true;
         }
     }
+
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern HEXADECIMAL = Pattern.compile("[0-9a-fA-F]{1,15}");
 
     private final String carrierId;
     private final LinkedHashMap<String, Outgoing> byMessage;
@@ -131,13 +135,13 @@ final class ReceiptBook {
         }
         // some SMSCs answer submit_sm with a hexadecimal id and put it in decimal in the receipt, or the reverse
         try {
-            if (smscId.matches("[0-9]{1,18}")) {
+            if (DECIMAL.matcher(smscId).matches()) {
                 m = bySmscId.get(Long.toHexString(Long.parseLong(smscId)));
                 if (m == null) {
                     m = bySmscId.get(Long.toHexString(Long.parseLong(smscId)).toUpperCase());
                 }
             }
-            if (m == null && smscId.matches("[0-9a-fA-F]{1,15}")) {
+            if (m == null && HEXADECIMAL.matcher(smscId).matches()) {
                 m = bySmscId.get(Long.toString(Long.parseLong(smscId, 16)));
             }
         } catch (NumberFormatException e) {
