@@ -87,17 +87,31 @@ public final class SmppThroughputBench {
                 byCase.computeIfAbsent(key(b), k -> new ArrayList<>()).add(b);
             }
         }
+        // each round's (b) against the same round's (a): the two ran seconds apart, on the same machine load
+        java.util.Map<String, List<Double>> roundRatios = new java.util.LinkedHashMap<>();
+        List<Result> rawRounds = byCase.values().iterator().next();
+        for (java.util.Map.Entry<String, List<Result>> e : byCase.entrySet()) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                ratios.add(e.getValue().get(i).submitsPerS / rawRounds.get(i).submitsPerS);
+            }
+            ratios.sort(Double::compare);
+            roundRatios.put(e.getKey(), ratios);
+        }
         List<Result> medians = byCase.values().stream().map(SmppThroughputBench::median).toList();
         Result a = medians.get(0);
         Result bestB = medians.stream().skip(1).max((x, y) -> Double.compare(x.submitsPerS, y.submitsPerS)).orElseThrow();
         System.out.println();
         System.out.printf("median of %d rounds of %d s:%n%n", rounds, durationS);
         System.out.printf("| case | sender threads | submit_sm/s | receipts/s | failed sends | CPU µs per submit_sm "
-                + "(ESME + SMSC) | submit_sm/s vs (a) |%n");
-        System.out.printf("|---|---|---|---|---|---|---|%n");
+                + "(ESME + SMSC) | submit_sm/s vs (a) | vs (a) of the same round, median (all) |%n");
+        System.out.printf("|---|---|---|---|---|---|---|---|%n");
         for (Result r : medians) {
-            System.out.printf("| %s | %d | %,.0f | %,.0f | %d | %.0f | %.2f |%n", r.name, r.threads, r.submitsPerS,
-                    r.receiptsPerS, r.failures, r.cpuMicrosPerSubmit, r.submitsPerS / a.submitsPerS);
+            List<Double> ratios = roundRatios.get(key(r));
+            System.out.printf("| %s | %d | %,.0f | %,.0f | %d | %.0f | %.2f | %.2f (%s) |%n", r.name, r.threads,
+                    r.submitsPerS, r.receiptsPerS, r.failures, r.cpuMicrosPerSubmit, r.submitsPerS / a.submitsPerS,
+                    ratios.get((ratios.size() - 1) / 2), ratios.stream().map(x -> String.format("%.2f", x))
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         System.out.printf("%n(b)/(a) = %.2f with %d sender threads (receipts/s %.2f) -- target >= 0.8%n",
                 bestB.submitsPerS / a.submitsPerS, bestB.threads, bestB.receiptsPerS / a.receiptsPerS);
