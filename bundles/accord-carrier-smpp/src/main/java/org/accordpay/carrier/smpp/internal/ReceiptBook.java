@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.accordpay.api.carrier.dto.DeliveryReport;
 
 /**
@@ -48,10 +49,15 @@ final class ReceiptBook {
         }
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern HEXADECIMAL = Pattern.compile("[0-9a-fA-F]{1,15}");
+
     private final String carrierId;
     private final LinkedHashMap<String, Outgoing> byMessage;
     private final LinkedHashMap<String, Outgoing> bySmscId;
     private final LinkedHashMap<String, PartOutcome> early;
+    /** Set at the first receipt naming a submit_sm_resp id as it was: from then on ids are never converted. */
+    private boolean sameIdsInReceipts;
 
     ReceiptBook(String carrierId, int capacity) {
         this.carrierId = carrierId;
@@ -119,17 +125,23 @@ final class ReceiptBook {
     private Outgoing find(String smscId) {
         Outgoing m = bySmscId.get(smscId);
         if (m != null) {
+            sameIdsInReceipts = true;
             return m;
+        }
+        if (sameIdsInReceipts) {
+            // the receipt came before its submit_sm_resp was seen: read in the other base, its id could name
+            // another message ("1028" in decimal is 0x404), so it waits in the side table for its own
+            return null;
         }
         // some SMSCs answer submit_sm with a hexadecimal id and put it in decimal in the receipt, or the reverse
         try {
-            if (smscId.matches("[0-9]{1,18}")) {
+            if (DECIMAL.matcher(smscId).matches()) {
                 m = bySmscId.get(Long.toHexString(Long.parseLong(smscId)));
                 if (m == null) {
                     m = bySmscId.get(Long.toHexString(Long.parseLong(smscId)).toUpperCase());
                 }
             }
-            if (m == null && smscId.matches("[0-9a-fA-F]{1,15}")) {
+            if (m == null && HEXADECIMAL.matcher(smscId).matches()) {
                 m = bySmscId.get(Long.toString(Long.parseLong(smscId, 16)));
             }
         } catch (NumberFormatException e) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.accordpay.api.carrier.CarrierConnector;
 import org.accordpay.api.carrier.CarrierException;
 import org.accordpay.api.carrier.CarrierInbound;
@@ -66,6 +67,10 @@ final class SmppCarrier implements CarrierConnector, AutoCloseable {
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(SMPPConstant.STAT_ESME_RTHROTTLED,
             SMPPConstant.STAT_ESME_RMSGQFUL, SMPPConstant.STAT_ESME_RSYSERR, SMPPConstant.STAT_ESME_RX_T_APPN,
             SMPPConstant.STAT_ESME_RINVBNDSTS);
+    /** Compiled once: String.matches compiles its pattern on every call, per message and per receipt. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{3,20}");
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]+");
+    private static final Pattern NO_ERROR = Pattern.compile("0+");
 
     private final SmppSettings settings;
     private final Supplier<Instant> clock;
@@ -231,7 +236,7 @@ final class SmppCarrier implements CarrierConnector, AutoCloseable {
             throw new CarrierException("no destination number", false);
         }
         String digits = e164.startsWith("+") ? e164.substring(1) : e164;
-        if (!digits.matches("[0-9]{3,20}")) {
+        if (!DIGITS.matcher(digits).matches()) {
             throw new CarrierException("not an E.164 number: " + e164, false);
         }
         return digits;
@@ -243,7 +248,7 @@ final class SmppCarrier implements CarrierConnector, AutoCloseable {
             return null;
         }
         String a = address.trim();
-        if (ton == TypeOfNumber.ALPHANUMERIC.value() || !a.matches("\\+?[0-9]+")) {
+        if (ton == TypeOfNumber.ALPHANUMERIC.value() || !NUMBER.matcher(a).matches()) {
             return a;
         }
         if (a.startsWith("+")) {
@@ -439,7 +444,7 @@ final class SmppCarrier implements CarrierConnector, AutoCloseable {
             return;
         }
         String error = receipt != null ? receipt.getError() : null;
-        String detail = state.name() + (error == null || error.isBlank() || error.matches("0+") ? "" : " err " + error);
+        String detail = state.name() + (error == null || error.isBlank() || NO_ERROR.matcher(error).matches() ? "" : " err " + error);
         DeliveryReport report = book.receipt(smscId.trim(), new ReceiptBook.PartOutcome(state == DeliveryReceiptState.DELIVRD,
                 detail, clock.get()));
         if (report != null) {

@@ -35,7 +35,62 @@ final class SmsEncoder {
     private static final byte IEI_PORTS_16 = 0x05;
     private static final byte ESCAPE = 0x1B;
 
+    /**
+     * GSM 03.38 code of each char, plus one: the septet for the basic table, 0x100 | septet for the extension
+     * table (sent after an escape); 0 when the alphabet has no such char. Built from Cloudhopper's tables
+     * with the same precedence as its encoder, whose linear scan of both tables for every char was most of
+     * the connector's CPU time per message (see docs/benchmarks.md, "SMPP path").
+     */
+    private static final short[] GSM_CODES = gsmCodes();
+
     private SmsEncoder() {
+    }
+
+    private static short[] gsmCodes() {
+        char[] basic = GSMCharset.CHAR_TABLE;
+        char[] extension = GSMCharset.EXT_CHAR_TABLE;
+        int max = 0;
+        for (char c : basic) {
+            max = Math.max(max, c);
+        }
+        for (char c : extension) {
+            max = Math.max(max, c);
+        }
+        short[] codes = new short[max + 1];
+        for (int i = 0; i < basic.length; i++) {
+            if (i == ESCAPE) {
+                continue;
+            }
+            if (codes[basic[i]] == 0) {
+                codes[basic[i]] = (short) (i + 1);
+            }
+            if (i < extension.length && codes[extension[i]] == 0) {
+                codes[extension[i]] = (short) ((0x100 | i) + 1);
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * @param text a text
+     * @return its unpacked GSM 03.38 septets, extension chars escaped, '?' for chars outside the alphabet
+     */
+    static byte[] encodeGsm(CharSequence text) {
+        byte[] out = new byte[text.length() * 2];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int code = c < GSM_CODES.length ? GSM_CODES[c] - 1 : -1;
+            if (code < 0) {
+                out[n++] = '?';
+            } else if (code >= 0x100) {
+                out[n++] = ESCAPE;
+                out[n++] = (byte) (code & 0x7F);
+            } else {
+                out[n++] = (byte) code;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -46,7 +101,7 @@ final class SmsEncoder {
      */
     static List<SubmitPart> text(String text, int ref) {
         if (GSMCharset.canRepresent(text)) {
-            byte[] septets = CharsetUtil.encode(text, CharsetUtil.CHARSET_GSM);
+            byte[] septets = encodeGsm(text);
             if (septets.length <= GSM_SINGLE) {
                 return List.of(new SubmitPart(DC_GSM, ESM_DEFAULT, septets));
             }

@@ -48,6 +48,23 @@ class ReceiptBookTest {
     }
 
     @Test
+    void aReceiptBeforeItsSubmitResponseIsNotTakenForAnotherMessageWhoseIdIsItInAnotherBase() {
+        ReceiptBook.Outgoing earlier = book.outgoing("m-earlier", () -> List.of(PART));
+        book.accepted("403", earlier, 0);
+        assertThat(book.receipt("403", new ReceiptBook.PartOutcome(true, "DELIVRD", AT))).isNotNull();
+        ReceiptBook.Outgoing pending = book.outgoing("m-pending", () -> List.of(PART));
+        book.accepted("404", pending, 0);
+        ReceiptBook.Outgoing later = book.outgoing("m-later", () -> List.of(PART));
+
+        // the SMSC's hexadecimal id 1028 is 0x404 read as decimal: the receipt is m-later's, not m-pending's
+        assertThat(book.receipt("1028", new ReceiptBook.PartOutcome(true, "DELIVRD", AT))).isNull();
+
+        assertThat(book.accepted("1028", later, 0)).isEqualTo(new DeliveryReport("c1", "m-later", true, "DELIVRD", AT));
+        assertThat(book.receipt("404", new ReceiptBook.PartOutcome(true, "DELIVRD", AT)))
+                .isEqualTo(new DeliveryReport("c1", "m-pending", true, "DELIVRD", AT));
+    }
+
+    @Test
     void thePlanIsMadeOnceAndTheOldestMessagesAreForgotten() {
         ReceiptBook small = new ReceiptBook("c1", 2);
         ReceiptBook.Outgoing first = small.outgoing("a", () -> List.of(PART));

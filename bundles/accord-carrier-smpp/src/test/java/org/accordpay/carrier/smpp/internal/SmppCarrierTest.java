@@ -18,6 +18,7 @@ import org.accordpay.api.carrier.CarrierException;
 import org.accordpay.api.carrier.dto.DeliveryReport;
 import org.accordpay.api.carrier.dto.InboundSms;
 import org.accordpay.api.carrier.dto.OutboundSms;
+import org.accordpay.smsc.simulator.SmscSimulator;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.SubmitSm;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The connector against a real SMPP server: the jSMPP-based {@link TestSmsc}. */
+/** The connector against a real SMPP server: the jSMPP-based {@link SmscSimulator}. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SmppCarrierTest {
 
@@ -42,8 +43,8 @@ class SmppCarrierTest {
         }
     }
 
-    private TestSmsc smsc(int port) throws Exception {
-        TestSmsc smsc = new TestSmsc(port);
+    private SmscSimulator smsc(int port) throws Exception {
+        SmscSimulator smsc = new SmscSimulator(port);
         toClose.add(smsc);
         return smsc;
     }
@@ -87,8 +88,8 @@ class SmppCarrierTest {
 
     @Test
     void aTextGoesOutAndItsReceiptComesBackUnderAccordsMessageId() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
 
         carrier.send(new OutboundSms("ntf-paid-1", "+33612345678", "Accord: paid 25.00 EUR", null, 0));
 
@@ -108,9 +109,9 @@ class SmppCarrierTest {
 
     @Test
     void aFailedReceiptIsReportedUndelivered() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        smsc.receiptState = org.jsmpp.util.DeliveryReceiptState.UNDELIV;
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        smsc.receiptState(org.jsmpp.util.DeliveryReceiptState.UNDELIV);
+        SmppCarrier carrier = boundCarrier(smsc.port());
 
         carrier.send(new OutboundSms("m-undeliv", "+33612345678", "hello", null, 0));
 
@@ -122,8 +123,8 @@ class SmppCarrierTest {
 
     @Test
     void aLongTextIsConcatenatedAndReportedOnceAllPartsAreDelivered() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         String text = "Accord {challenge} ".repeat(20).trim();
 
         carrier.send(new OutboundSms("long-1", "+33612345678", text, null, 0));
@@ -152,8 +153,8 @@ class SmppCarrierTest {
 
     @Test
     void theChallengeGoesAsTextThenBinaryPartsToTheHandsetPort() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         byte[] sealed = new byte[300];
         for (int i = 0; i < sealed.length; i++) {
             sealed[i] = (byte) (i * 7);
@@ -181,8 +182,8 @@ class SmppCarrierTest {
 
     @Test
     void aBinaryAnswerInTwoPartsIsReassembledForAccord() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        boundCarrier(smsc.port());
         byte[] answer = new byte[200];
         Arrays.fill(answer, (byte) 0x5A);
         answer[0] = 1;
@@ -205,8 +206,8 @@ class SmppCarrierTest {
 
     @Test
     void aTextAnswerIsHandedOnAsText() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        boundCarrier(smsc.port());
 
         smsc.deliver(new ESMClass(0), "33698765432", (byte) 0, "STOP".getBytes(StandardCharsets.US_ASCII));
         smsc.deliver(new ESMClass(0), "33698765432", (byte) 8, "Arrêt €".getBytes(StandardCharsets.UTF_16BE));
@@ -218,9 +219,67 @@ class SmppCarrierTest {
     }
 
     @Test
+    void aHandsetBehindTheSmscAnswersTheBinaryPartsItReceived() throws Exception {
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        java.util.concurrent.ExecutorService handset = java.util.concurrent.Executors.newSingleThreadExecutor();
+        toClose.add(handset::shutdownNow);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        smsc.addSubmitListener((submit, smscId) -> {
+            UserDataHeader udh = UserDataHeader.parse(submit.getShortMessage());
+            synchronized (received) {
+                received.writeBytes(udh.payload());
+                if (udh.seq() == udh.total()) {
+                    byte[] answer = received.toByteArray();
+                    // the handset echoes what it got, reversed, from its own port
+                    for (int i = 0; i < answer.length / 2; i++) {
+                        byte b = answer[i];
+                        answer[i] = answer[answer.length - 1 - i];
+                        answer[answer.length - 1 - i] = b;
+                    }
+                    handset.submit(() -> {
+                        smsc.deliverBinary(submit.getDestAddress(), HANDSET_PORT, HANDSET_PORT, answer);
+                        return null;
+                    });
+                }
+            }
+        });
+        SmppCarrier carrier = boundCarrier(smsc.port());
+        byte[] sealed = new byte[250];
+        for (int i = 0; i < sealed.length; i++) {
+            sealed[i] = (byte) i;
+        }
+
+        carrier.send(new OutboundSms("chl-echo", "+33612345678", null, sealed, HANDSET_PORT));
+
+        InboundSms answer = inbound.nextReceived();
+        assertThat(answer.fromE164()).isEqualTo("+33612345678");
+        byte[] expected = sealed.clone();
+        for (int i = 0; i < expected.length / 2; i++) {
+            byte b = expected[i];
+            expected[i] = expected[expected.length - 1 - i];
+            expected[expected.length - 1 - i] = b;
+        }
+        assertThat(answer.binary()).isEqualTo(expected);
+        assertThat(smsc.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aLongTextAnswerFromTheSimulatorIsReassembled() throws Exception {
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        boundCarrier(smsc.port());
+        String text = "Yes, I approve the purchase of 25.00 EUR at Librairie Duval. ".repeat(4).trim();
+
+        smsc.deliverText("33698765432", text);
+        smsc.deliverText("33698765432", "Oui, j'approuve €");
+
+        assertThat(inbound.nextReceived().text()).isEqualTo(text);
+        assertThat(inbound.nextReceived().text()).isEqualTo("Oui, j'approuve €");
+    }
+
+    @Test
     void receiptsAndAnswersWaitWhileAccordIsAway() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         carrier.inboundUnbound(inbound);
 
         carrier.send(new OutboundSms("m-wait", "+33612345678", "hello", null, 0));
@@ -241,14 +300,14 @@ class SmppCarrierTest {
 
     @Test
     void anSmscDownAtStartIsBoundAsSoonAsItIsUp() throws Exception {
-        int port = TestSmsc.freePort();
+        int port = SmscSimulator.freePort();
         SmppCarrier carrier = carrier(settings(port, 10, 1000, 0));
         Thread.sleep(100);
         assertThat(carrier.isAvailable()).isFalse();
         assertThatThrownBy(() -> carrier.send(new OutboundSms("early", "+33612345678", "hello", null, 0)))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.retryable()).isTrue());
 
-        TestSmsc smsc = smsc(port);
+        SmscSimulator smsc = smsc(port);
         awaitAvailable(carrier);
         carrier.send(new OutboundSms("early", "+33612345678", "hello", null, 0));
 
@@ -258,8 +317,8 @@ class SmppCarrierTest {
 
     @Test
     void aDroppedLinkIsBoundAgainAndNoMessageIsLost() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         int messages = 60;
         int retryable = 0;
         for (int i = 0; i < messages; i++) {
@@ -292,9 +351,9 @@ class SmppCarrierTest {
 
     @Test
     void aSendWaitingForItsResponseFailsAtOnceWhenTheLinkDrops() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        smsc.submitDelayMs = 3000;
-        SmppSettings slow = new SmppSettings("smpp-test", "127.0.0.1", smsc.port, "accord", "secret", "", "Accord", 5,
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        smsc.submitDelay(3000);
+        SmppSettings slow = new SmppSettings("smpp-test", "127.0.0.1", smsc.port(), "accord", "secret", "", "Accord", 5,
                 0, 1, 1, 10, 1000, 0, 5000, 10_000, 1000, 20, 200, HANDSET_PORT, true, 1000, 1000);
         SmppCarrier carrier = carrier(slow);
         awaitAvailable(carrier);
@@ -324,31 +383,31 @@ class SmppCarrierTest {
 
     @Test
     void throttlingIsRetryableAndAPermanentRefusalIsNot() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         OutboundSms sms = new OutboundSms("m-throttled", "+33612345678", "hello", null, 0);
 
-        smsc.refusals.add(SMPPConstant.STAT_ESME_RTHROTTLED);
+        smsc.answerNext(SMPPConstant.STAT_ESME_RTHROTTLED);
         assertThatThrownBy(() -> carrier.send(sms)).isInstanceOfSatisfying(CarrierException.class,
                 e -> assertThat(e.retryable()).isTrue());
-        smsc.refusals.add(SMPPConstant.STAT_ESME_RMSGQFUL);
+        smsc.answerNext(SMPPConstant.STAT_ESME_RMSGQFUL);
         assertThatThrownBy(() -> carrier.send(sms)).isInstanceOfSatisfying(CarrierException.class,
                 e -> assertThat(e.retryable()).isTrue());
         carrier.send(sms);
         assertThat(inbound.nextReport().messageId()).isEqualTo("m-throttled");
 
-        smsc.refusals.add(SMPPConstant.STAT_ESME_RINVDSTADR);
+        smsc.answerNext(SMPPConstant.STAT_ESME_RINVDSTADR);
         assertThatThrownBy(() -> carrier.send(new OutboundSms("m-bad", "+33612345678", "hello", null, 0)))
                 .isInstanceOfSatisfying(CarrierException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test
     void aRetryAfterAFailedPartSendsOnlyTheMissingPartsAndARepeatSendsNothing() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
         OutboundSms sms = new OutboundSms("m-two-parts", "+33612345678", "x".repeat(300), null, 0);
-        smsc.refusals.add(0);
-        smsc.refusals.add(SMPPConstant.STAT_ESME_RTHROTTLED);
+        smsc.answerNext(0);
+        smsc.answerNext(SMPPConstant.STAT_ESME_RTHROTTLED);
 
         assertThatThrownBy(() -> carrier.send(sms)).isInstanceOfSatisfying(CarrierException.class,
                 e -> assertThat(e.retryable()).isTrue());
@@ -359,20 +418,20 @@ class SmppCarrierTest {
         UserDataHeader second = UserDataHeader.parse(smsc.nextSubmit().getShortMessage());
         assertThat(second.seq()).isEqualTo(2);
         assertThat(second.ref()).as("same concatenation reference").isEqualTo(first.ref());
-        assertThat(smsc.submits.poll(200, TimeUnit.MILLISECONDS)).as("part 1 not sent twice").isNull();
+        assertThat(smsc.pollSubmit(200, TimeUnit.MILLISECONDS)).as("part 1 not sent twice").isNull();
         assertThat(inbound.nextReport()).satisfies(r -> {
             assertThat(r.messageId()).isEqualTo("m-two-parts");
             assertThat(r.delivered()).isTrue();
         });
 
         carrier.send(sms);
-        assertThat(smsc.submits.poll(200, TimeUnit.MILLISECONDS)).as("a repeated message id is not sent again").isNull();
+        assertThat(smsc.pollSubmit(200, TimeUnit.MILLISECONDS)).as("a repeated message id is not sent again").isNull();
     }
 
     @Test
     void garbageFromTheSmscMakesTheCarrierBindAgain() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
 
         smsc.sendGarbage();
 
@@ -388,8 +447,8 @@ class SmppCarrierTest {
 
     @Test
     void anUnbindFromTheSmscMakesTheCarrierBindAgain() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        SmppCarrier carrier = boundCarrier(smsc.port);
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        SmppCarrier carrier = boundCarrier(smsc.port());
 
         smsc.session().unbind();
 
@@ -405,9 +464,9 @@ class SmppCarrierTest {
 
     @Test
     void aFullWindowFailsRetryableInsteadOfBlockingForever() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        smsc.submitDelayMs = 400;
-        SmppCarrier carrier = carrier(settings(smsc.port, 1, 50, 0));
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        smsc.submitDelay(400);
+        SmppCarrier carrier = carrier(settings(smsc.port(), 1, 50, 0));
         awaitAvailable(carrier);
         Thread slow = new Thread(() -> {
             try {
@@ -429,9 +488,9 @@ class SmppCarrierTest {
 
     @Test
     void theRateLimitSpacesSubmits() throws Exception {
-        TestSmsc smsc = smsc(TestSmsc.freePort());
-        smsc.receipts = false;
-        SmppCarrier carrier = carrier(settings(smsc.port, 10, 2000, 50));
+        SmscSimulator smsc = smsc(SmscSimulator.freePort());
+        smsc.receipts(false);
+        SmppCarrier carrier = carrier(settings(smsc.port(), 10, 2000, 50));
         awaitAvailable(carrier);
         long start = System.nanoTime();
         for (int i = 0; i < 11; i++) {

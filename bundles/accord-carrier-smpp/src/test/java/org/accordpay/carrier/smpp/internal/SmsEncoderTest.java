@@ -24,6 +24,20 @@ class SmsEncoderTest {
     }
 
     @Test
+    void theGsmEncoderGivesWhatCloudhoppersGivesForEveryChar() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            all.append(c);
+        }
+        all.append(Character.MAX_VALUE);
+        assertThat(SmsEncoder.encodeGsm(all))
+                .isEqualTo(com.cloudhopper.commons.charset.CharsetUtil.encode(all, com.cloudhopper.commons.charset.CharsetUtil.CHARSET_GSM));
+        assertThat(SmsEncoder.encodeGsm("Accord: 25,00 € [ok] ~ é@$_")).isEqualTo(
+                com.cloudhopper.commons.charset.CharsetUtil.encode("Accord: 25,00 € [ok] ~ é@$_",
+                        com.cloudhopper.commons.charset.CharsetUtil.CHARSET_GSM));
+    }
+
+    @Test
     void anEscapedCharacterIsNeverCutInTwo() {
         // '€' is 0x1B 0x65 in GSM 03.38: put one across the 153-septet boundary
         String text = "a".repeat(152) + "€" + "b".repeat(100);
