@@ -52,6 +52,11 @@ public final class AccordProcess implements AutoCloseable {
             // the HTTP servers get free ports too, like ssh and RMI
             accord.configure("org.accordpay.console.cfg", "port", String.valueOf(FreePorts.next()));
             accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(FreePorts.next()));
+            // written into the file as well: the environment override did not reach Karaf's management
+            // (seen: 1099 taken by another distribution on the machine, "Cannot bind to URL rmi://...")
+            accord.configure("org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    String.valueOf(accord.rmiRegistryPort));
+            accord.configure("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(accord.rmiServerPort));
             return accord;
         }
     }

@@ -79,6 +79,7 @@ public abstract class AccordTestSupport {
                 mavenBundle("org.accordpay", "accord-handset", System.getProperty("accord.version"))));
         options.addAll(java17Options());
         options.addAll(databaseOptions());
+        options.addAll(extraOptions());
         return options.toArray(new Option[0]);
     }
 
@@ -116,6 +117,11 @@ public abstract class AccordTestSupport {
 
     /** @return options choosing the database; the embedded H2 default unless overridden */
     protected List<Option> databaseOptions() {
+        return List.of();
+    }
+
+    /** @return more bundles or configuration a test class needs in the container */
+    protected List<Option> extraOptions() {
         return List.of();
     }
 

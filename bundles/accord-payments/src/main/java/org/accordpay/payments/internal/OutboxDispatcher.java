@@ -16,7 +16,6 @@ import org.accordpay.api.courier.CourierException;
 import org.accordpay.api.courier.dto.Shipment;
 import org.accordpay.api.fault.FaultPoint;
 import org.accordpay.api.purchase.Mode;
-import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.store.dto.BankInstructionRecord;
 import org.accordpay.api.store.dto.InstructionKind;
@@ -44,18 +43,15 @@ final class OutboxDispatcher implements Runnable {
     private final AccordStore store;
     private final AccordClock clock;
     private final Connectors connectors;
-    private final CustomerRegistry customers;
     private final PaymentsSettings settings;
     private final Semaphore wake = new Semaphore(0);
     private final SmsDelivery sms;
     private volatile boolean running = true;
 
-    OutboxDispatcher(AccordStore store, AccordClock clock, Connectors connectors, CustomerRegistry customers,
-            PaymentsSettings settings) {
+    OutboxDispatcher(AccordStore store, AccordClock clock, Connectors connectors, PaymentsSettings settings) {
         this.store = store;
         this.clock = clock;
         this.connectors = connectors;
-        this.customers = customers;
         this.settings = settings;
         this.sms = new SmsDelivery(store, clock, connectors, settings, this::wake);
     }

@@ -62,7 +62,7 @@ public final class PaymentsComponent extends PaymentsFacade {
     private PaymentsComponent(PaymentsSettings settings, AccordStore store, AccordClock clock, ChallengeEngine engine,
             CustomerRegistry customers, MerchantRegistry merchants, Connectors connectors, int sweepMillis) {
         this(settings, store, clock, engine, customers, merchants, connectors,
-                new OutboxDispatcher(store, clock, connectors, customers, settings), sweepMillis);
+                new OutboxDispatcher(store, clock, connectors, settings), sweepMillis);
     }
 
     private PaymentsComponent(PaymentsSettings settings, AccordStore store, AccordClock clock, ChallengeEngine engine,

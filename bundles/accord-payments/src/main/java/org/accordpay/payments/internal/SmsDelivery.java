@@ -48,7 +48,9 @@ final class SmsDelivery {
     private static final int REPORT_BATCH = 2_000;
     /** How long (wall time) a report that matches no hand-over yet is tried again: it may have overtaken its commit. */
     private static final long PARK_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final int MAX_PARKED = 10_000;
+    private static final int MAX_PARKED = 200_000;
+    /** Queued after a batch of hand-overs is committed: the reports that overtook it can match now. */
+    private static final DeliveryReport COMMITTED = new DeliveryReport("", "", true, "", Instant.EPOCH);
     private static final long PARKED_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final AccordStore store;
@@ -133,6 +135,7 @@ final class SmsDelivery {
                 }
             }
         }
+        reports.add(COMMITTED);
         return (int) outcomes.stream().filter(o -> o.sent() != null).count();
     }
 
@@ -225,6 +228,7 @@ final class SmsDelivery {
     int applyReports() {
         List<DeliveryReport> fresh = new ArrayList<>();
         reports.drainTo(fresh, REPORT_BATCH);
+        fresh.removeIf(r -> r == COMMITTED);
         return apply(fresh, true);
     }
 
@@ -302,7 +306,8 @@ final class SmsDelivery {
                     fresh.add(first);
                     reports.drainTo(fresh, REPORT_BATCH - 1);
                 }
-                boolean retryParked = System.nanoTime() - lastParkedTry > PARKED_RETRY_NANOS;
+                boolean committed = fresh.removeIf(r -> r == COMMITTED);
+                boolean retryParked = committed || System.nanoTime() - lastParkedTry > PARKED_RETRY_NANOS;
                 if (!fresh.isEmpty() || retryParked) {
                     apply(fresh, retryParked);
                 }

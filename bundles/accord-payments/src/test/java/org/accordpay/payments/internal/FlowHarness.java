@@ -60,7 +60,7 @@ final class FlowHarness implements AutoCloseable {
         registry.addMerchant("m-2", "GB82WEST12345698765432", MerchantStatus.ADMITTED);
         connectors.bindBank(bank, Map.of("accord.bank.mode", "test"));
         connectors.bindRouting(routing);
-        dispatcher = new OutboxDispatcher(store, clock, connectors, registry.customers, settings);
+        dispatcher = new OutboxDispatcher(store, clock, connectors, settings);
         flow = new PurchaseFlow(store, clock, engine, registry.customers, registry.merchants, settings, () -> { });
         books = new Reconciliation(store, clock, connectors);
         handset = HandsetAgent.create(dir.resolve("handset.bin"), clock.asClock());
