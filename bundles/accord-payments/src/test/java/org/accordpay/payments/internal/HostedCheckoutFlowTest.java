@@ -62,8 +62,9 @@ class HostedCheckoutFlowTest {
         assertThat(opened.token()).matches("[A-Za-z0-9_-]{43}");
         assertThat(opened.expiresAt()).isEqualTo(p.createdAt().plus(Duration.ofMinutes(15)));
         String tokenHash = PurchaseFlow.sha256(opened.token());
-        assertThat(h.store.transact(tx -> tx.purchases().findByCheckoutToken(tokenHash))).map(r -> r.id())
-                .contains(p.id());
+        java.util.Optional<String> stored = h.store.transact(tx -> tx.purchases().findByCheckoutToken(tokenHash)
+                .map(r -> r.id()));
+        assertThat(stored).contains(p.id());
         h.dispatcher.deliverDue();
         assertThat(h.carrier.sent).as("nobody to challenge yet").isEmpty();
 
