@@ -81,7 +81,17 @@ class PublicEndpointsTest {
         deliveries.add(e);
         return e.trackingRef().equals("TRK-1");
     };
-    private final AccordClock clock = () -> Instant.parse("2026-12-05T12:00:00Z");
+    private final AccordClock clock = new AccordClock() {
+        @Override
+        public Instant now() {
+            return Instant.parse("2026-12-05T12:00:00Z");
+        }
+
+        @Override
+        public java.time.Clock asClock() {
+            return java.time.Clock.fixed(now(), java.time.ZoneOffset.UTC);
+        }
+    };
     private final HttpClient client = HttpClient.newHttpClient();
     private Server server;
     private String base;
@@ -157,7 +167,7 @@ class PublicEndpointsTest {
         assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
         assertThat(waiting.body()).contains("\"object\":\"checkout\"", "\"merchant_name\":\"Librairie Duval\"",
                 "\"amount\":2500", "\"currency\":\"EUR\"", "\"state\":\"awaiting_customer\"", "\"name\":\"Book\"",
-                "\"expires_at\":\"2026-12-05T12:15:00Z\"").doesNotContain("return_url", "pur_1", "customer");
+                "\"expires_at\":\"2026-12-05T12:15:00Z\"").doesNotContain("return_url", "pur_1", "phone", "customer_id");
 
         submitted = true;
         assertThat(get("/v1/checkout/" + TOKEN).body()).contains("\"state\":\"awaiting_approval\"")
