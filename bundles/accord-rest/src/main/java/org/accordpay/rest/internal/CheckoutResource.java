@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.accordpay.api.purchase.PurchaseService;
-import org.accordpay.api.purchase.PurchaseState;
 import org.accordpay.api.purchase.dto.CheckoutView;
 import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.slf4j.Logger;
@@ -74,9 +73,11 @@ public final class CheckoutResource {
         }
         CustomerIdentifier buyer = PurchaseRequests.byPhone(body.phone(), body.country(), "");
         CheckoutView checkout = find(token);
-        if (checkout.state() != PurchaseState.AWAITING_CUSTOMER) {
+        // refused only once over: a checkout whose number named a customer (CHALLENGED) must answer as one whose
+        // number named nobody (still waiting), else a second submission would tell which the first was
+        if (!publicState(checkout).startsWith("awaiting_")) {
             throw new ApiProblem(409, "wrong-state", "Not allowed in the purchase's state",
-                    "this checkout no longer waits for a phone number", null);
+                    "this checkout is over", null);
         }
         if (!settings.perNumber().tryAcquire(buyer.phoneE164())) {
             throw tooMany("too many submissions for this number; retry later");

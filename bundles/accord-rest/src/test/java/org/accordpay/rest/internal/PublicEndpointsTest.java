@@ -209,10 +209,20 @@ class PublicEndpointsTest {
                 "unknown-field");
         problem(post("/v1/checkout/" + "R".repeat(43) + "/customer", "application/json",
                 "{\"phone\":\"+33612345678\",\"country\":\"FR\"}".getBytes(), null), 404, "unknown-checkout");
-        state = PurchaseState.CHALLENGED;
+        state = PurchaseState.EXPIRED;
         problem(submit("+33612345678"), 409, "wrong-state");
         deferred.forEach(Runnable::run);
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aSecondNumberIsAnsweredAlikeWhetherTheFirstNamedACustomerOrNot() throws Exception {
+        submitted = true;
+        HttpResponse<String> afterUnknown = submit("+33612345678");
+        state = PurchaseState.CHALLENGED;
+        HttpResponse<String> afterKnown = submit("+33612345679");
+        assertThat(afterKnown.statusCode()).isEqualTo(afterUnknown.statusCode()).isEqualTo(202);
+        assertThat(afterKnown.body()).isEqualTo(afterUnknown.body());
     }
 
     @Test
