@@ -677,7 +677,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         check(reason != null && !reason.isBlank(), "invalid-request", "a reason is required");
         check(amount != null && amount.minorUnits() > 0, "invalid-amount", "the refund must be positive");
         Optional<Customer> customer = read(tx -> tx.purchases().find(purchaseId))
-                .flatMap(p -> customers.find(p.customerId()));
+                .filter(p -> p.customerId() != null).flatMap(p -> customers.find(p.customerId()));
         PurchaseRecord refunded = retrying(tx -> {
             PurchaseRecord p = owned(tx, merchantId, purchaseId);
             check(HOLDING.contains(p.state()), "wrong-state", "only a paid purchase not yet delivered can be refunded"
@@ -733,7 +733,8 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         check(reason != null && !reason.isBlank() && operator != null, "invalid-request",
                 "operator and reason are required");
         Optional<PurchaseRecord> before = read(tx -> tx.purchases().find(purchaseId));
-        Optional<Customer> customer = before.flatMap(p -> customers.find(p.customerId()));
+        Optional<Customer> customer = before.filter(p -> p.customerId() != null)
+                .flatMap(p -> customers.find(p.customerId()));
         BankAccount payee = toCustomer ? null : payeeOf(before);
         PurchaseRecord resolved = retrying(tx -> {
             PurchaseRecord p = tx.purchases().find(purchaseId)
