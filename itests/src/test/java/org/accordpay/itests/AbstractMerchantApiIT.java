@@ -42,6 +42,7 @@ import org.accordpay.api.registry.dto.BankAccount;
 import org.accordpay.api.registry.dto.Merchant;
 import org.accordpay.api.registry.dto.MerchantApplication;
 import org.accordpay.api.registry.dto.MerchantKey;
+import org.accordpay.carrier.loopback.HandsetPolicy;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
 
@@ -54,6 +55,7 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
 
     private static final Pattern STATE = Pattern.compile("\"state\":\"([a-z_]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"(pur_[0-9a-f]+)\"");
+    private static final Pattern CHECKOUT_URL = Pattern.compile("\"checkout_url\":\"https://[^\"]+/checkout/([A-Za-z0-9_-]{43})\"");
 
     @Inject
     @Filter(timeout = 90_000)
@@ -372,6 +374,148 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         assertProblem(send(aLive, "DELETE", "/v1/return-urls/" + id, "", null, null), 404, "unknown-return-url");
         assertEquals(204, send(a, "DELETE", "/v1/return-urls/" + id, "", null, null).statusCode());
         assertProblem(post(a, "/v1/purchases", withReturn), 422, "unregistered-return-url");
+    }
+
+    // ------------------------------------------------------------------ hosted checkout, couriers, handsets
+
+    @Test
+    public void aHostedCheckoutTakesTheBuyersNumberOnAccordsPageAndIsPaid() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(20_000);
+        String url = "https://shop.example/thanks?hosted=" + m.merchant().id();
+        assertEquals(201, post(m, "/v1/return-urls", "{\"url\":\"" + url + "\"}").statusCode());
+        HttpResponse<String> created = post(m, "/v1/purchases", hostedBody(1250, 2, url));
+        assertEquals(created.body(), 201, created.statusCode());
+        assertEquals("awaiting_customer", match(STATE, created.body()));
+        assertFalse(created.body(), created.body().contains(shopper.phone()));
+        String id = match(ID, created.body());
+        String token = match(CHECKOUT_URL, created.body());
+
+        HttpResponse<String> page = unsigned("GET", "/v1/checkout/" + token, null, null);
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("\"merchant_name\":\"" + m.merchant().displayName() + "\""));
+        assertTrue(page.body(), page.body().contains("\"amount\":2500"));
+        assertEquals("awaiting_customer", match(STATE, page.body()));
+        assertFalse("no return URL before the end: " + page.body(), page.body().contains("return_url"));
+
+        HttpResponse<String> given = unsigned("POST", "/v1/checkout/" + token + "/customer", "application/json",
+                "{\"phone\":\"" + shopper.phone() + "\",\"country\":\"FR\"}");
+        assertEquals(given.body(), 202, given.statusCode());
+        assertEquals("{\"object\":\"checkout\",\"status\":\"submitted\"}", given.body());
+
+        String paid = awaitState(m, id, "in_escrow");
+        assertTrue(paid, paid.contains("\"delivery_address\""));
+        HttpResponse<String> done = unsigned("GET", "/v1/checkout/" + token, null, null);
+        assertEquals("approved", match(STATE, done.body()));
+        assertTrue(done.body(), done.body().contains("\"return_url\":\"" + url + "\""));
+        assertFalse(done.body(), done.body().contains(shopper.phone()));
+        assertProblem(unsigned("POST", "/v1/checkout/" + token + "/customer", "application/json",
+                "{\"phone\":\"" + shopper.phone() + "\",\"country\":\"FR\"}"), 409, "wrong-state");
+        assertBooksHold();
+    }
+
+    @Test
+    public void anUnknownNumberGetsTheSameAnswerAndTheCheckoutExpires() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        handsets.setPolicy(shopper.phone(), HandsetPolicy.IGNORE);
+        HttpResponse<String> first = post(m, "/v1/purchases", hostedBody(500, 1, null));
+        HttpResponse<String> second = post(m, "/v1/purchases", hostedBody(500, 1, null));
+        String unknownToken = match(CHECKOUT_URL, first.body());
+        String knownToken = match(CHECKOUT_URL, second.body());
+
+        HttpResponse<String> unknown = unsigned("POST", "/v1/checkout/" + unknownToken + "/customer",
+                "application/json", "{\"phone\":\"+33700000001\",\"country\":\"FR\"}");
+        HttpResponse<String> known = unsigned("POST", "/v1/checkout/" + knownToken + "/customer",
+                "application/json", "{\"phone\":\"" + shopper.phone() + "\",\"country\":\"FR\"}");
+        assertEquals(known.statusCode(), unknown.statusCode());
+        assertEquals(known.body(), unknown.body());
+        awaitState(m, match(ID, second.body()), "challenged");
+        assertTrue(waitFor(() -> unsigned("GET", "/v1/checkout/" + unknownToken, null, null).body()
+                .contains("\"state\":\"awaiting_approval\"")));
+        assertEquals("awaiting_customer", match(STATE, get(m, "/v1/purchases/" + match(ID, first.body())).body()));
+
+        HttpResponse<String> neverGiven = post(m, "/v1/purchases", hostedBody(500, 1, null));
+        clockControl.advance(Duration.ofMinutes(16));
+        awaitState(m, match(ID, first.body()), "expired");
+        awaitState(m, match(ID, neverGiven.body()), "expired");
+        assertCheckoutState("expired", unsigned("GET", "/v1/checkout/" + unknownToken, null, null));
+        assertProblem(unsigned("GET", "/v1/checkout/" + "A".repeat(43), null, null), 404, "unknown-checkout");
+        assertBooksHold();
+    }
+
+    @Test
+    public void aCourierReportsADeliveryWithItsToken() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        String id = match(ID, post(m, "/v1/purchases", createBody(shopper.phone(), 900, 1, "EUR")).body());
+        awaitState(m, id, "in_escrow");
+        HttpResponse<String> shipped = post(m, "/v1/purchases/" + id + "/ship",
+                "{\"courier\":\"it-courier\",\"tracking_ref\":\"ITC-" + id + "\"}");
+        assertEquals(shipped.body(), 200, shipped.statusCode());
+        String report = "{\"tracking_ref\":\"ITC-" + id + "\",\"delivered\":true,\"detail\":\"handed over\"}";
+
+        assertProblem(courierReport("it-courier", null, report), 401, "courier-unauthenticated");
+        assertProblem(courierReport("it-courier", IT_COURIER_TOKEN + "x", report), 401, "courier-unauthenticated");
+        assertProblem(courierReport("other-courier", IT_COURIER_TOKEN, report), 404, "unknown-courier");
+        assertProblem(courierReport("it-courier", IT_COURIER_TOKEN, "{\"delivered\":true}"), 400, "invalid-delivery");
+        assertProblem(courierReport("it-courier", IT_COURIER_TOKEN,
+                "{\"tracking_ref\":\"nope\",\"delivered\":true}"), 404, "unknown-shipment");
+        assertEquals("shipped", match(STATE, get(m, "/v1/purchases/" + id).body()));
+
+        HttpResponse<String> ok = courierReport("it-courier", IT_COURIER_TOKEN, report);
+        assertEquals(ok.body(), 204, ok.statusCode());
+        awaitState(m, id, "settled");
+        assertBooksHold();
+    }
+
+    @Test
+    public void handsetAnswersOverHttpsAreTakenWithoutTellingAnything() throws Exception {
+        HttpResponse<String> garbage = unsigned("POST", "/v1/handset/answers", "application/vnd.accord.response",
+                "x".repeat(215));
+        assertEquals(garbage.body(), 202, garbage.statusCode());
+        assertEquals("", garbage.body());
+        assertProblem(unsigned("POST", "/v1/handset/answers", "text/plain", "x".repeat(215)), 415,
+                "unsupported-media-type");
+        assertProblem(unsigned("POST", "/v1/handset/answers", "application/octet-stream", "x".repeat(1025)), 413,
+                "body-too-large");
+    }
+
+    private static void assertCheckoutState(String state, HttpResponse<String> r) {
+        assertEquals(r.body(), 200, r.statusCode());
+        assertEquals(r.body(), state, match(STATE, r.body()));
+        assertFalse(r.body(), r.body().contains("phone"));
+    }
+
+    private static String hostedBody(long unitPrice, int quantity, String returnUrl) {
+        return "{\"checkout\":\"hosted\",\"items\":[{\"name\":\"Book\",\"unit_price\":" + unitPrice
+                + ",\"quantity\":" + quantity + "}],\"currency\":\"EUR\",\"merchant_order_ref\":\"order-"
+                + UUID.randomUUID() + "\"" + (returnUrl == null ? "" : ",\"return_url\":\"" + returnUrl + "\"") + "}";
+    }
+
+    private HttpResponse<String> courierReport(String courierId, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/v1/couriers/" + courierId + "/deliveries"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request without signature or idempotency key, as the payment page and handsets send them. */
+    protected HttpResponse<String> unsigned(String method, String path, String type, String body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+            if (body == null) {
+                b.GET();
+            } else {
+                b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+            }
+            return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

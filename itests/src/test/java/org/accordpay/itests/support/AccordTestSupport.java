@@ -32,10 +32,12 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class AccordTestSupport {
 
     /** The newest Flyway migration the store applies. */
-    protected static final String SCHEMA_VERSION = "11";
+    protected static final String SCHEMA_VERSION = "12";
 
     /** Merchant API configuration PID; its {@code port} is a free port in every test container. */
     protected static final String REST_PID = "org.accordpay.rest";
+    /** The bearer token of courier {@code it-courier} at /v1/couriers/it-courier/deliveries. */
+    protected static final String IT_COURIER_TOKEN = "it-courier-token-0123456789abcdef";
 
     /** Store configuration PID. */
     protected static final String STORE_PID = "org.accordpay.store";
@@ -72,6 +74,8 @@ public abstract class AccordTestSupport {
                 editConfigurationFilePut("etc/org.accordpay.time.cfg", "adjustable", "true"),
                 editConfigurationFilePut("etc/org.accordpay.console.cfg", "port", String.valueOf(FreePorts.next())),
                 editConfigurationFilePut("etc/" + REST_PID + ".cfg", "port", String.valueOf(FreePorts.next())),
+                editConfigurationFilePut("etc/" + REST_PID + ".cfg", ".courier.tokens",
+                        "it-courier=" + IT_COURIER_TOKEN),
                 // cheap PIN encoding for tests; the real cost is measured by the benchmarks
                 editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.memory.kib", "64"),
                 editConfigurationFilePut("etc/org.accordpay.challenge.cfg", "argon2.iterations", "1"),

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.money.Money;
 import org.accordpay.api.challenge.dto.ChallengeVerdict;
+import org.accordpay.api.purchase.dto.CheckoutView;
+import org.accordpay.api.purchase.dto.CustomerIdentifier;
+import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
@@ -99,4 +102,45 @@ public interface PurchaseService {
      * @return the merchant's events, oldest first
      */
     List<MerchantEvent> merchantEvents(String merchantId, long afterSeq, int limit);
+
+    /**
+     * Step 2 without a customer (hosted checkout): the merchant's request is checked as by
+     * {@link #request} except for the customer, and the purchase waits in AWAITING_CUSTOMER for the
+     * buyer to give a phone number on Accord's payment page. It expires when nobody does in time.
+     *
+     * @param request the request; its {@code customer} is ignored (null is expected)
+     * @return the purchase and the checkout token (shown this once: Accord keeps only its SHA-256)
+     * @throws PurchaseException as {@link #request}, customer checks aside
+     * @since 1.1
+     */
+    default HostedCheckout openCheckout(PurchaseRequest request) {
+        throw new UnsupportedOperationException("hosted checkout not supported");
+    }
+
+    /**
+     * What the payment page may show about a hosted checkout: never the customer.
+     *
+     * @param token the checkout token from {@link #openCheckout}
+     * @return the checkout, or empty for an unknown token
+     * @since 1.1
+     */
+    default Optional<CheckoutView> checkout(String token) {
+        return Optional.empty();
+    }
+
+    /**
+     * The buyer typed a phone number on the payment page: when it names an active customer, the
+     * challenge is issued exactly as by {@link #request} and the purchase moves to CHALLENGED.
+     * Otherwise (unknown, locked, not active, caps reached) nothing visible happens: the purchase
+     * keeps waiting and expires. The caller learns nothing about the number either way.
+     *
+     * @param token    the checkout token
+     * @param customer the buyer, by phone and country
+     * @throws PurchaseException {@code unknown-checkout} for an unknown token, {@code wrong-state} when the
+     *                           checkout no longer waits for a customer; never for anything about the customer
+     * @since 1.1
+     */
+    default void attachCustomer(String token, CustomerIdentifier customer) {
+        throw new UnsupportedOperationException("hosted checkout not supported");
+    }
 }

@@ -36,7 +36,14 @@ public enum PurchaseState {
     /** Money given back to the customer (full or partial). */
     REFUNDED,
     /** The customer disputes; escrow frozen until resolved. */
-    DISPUTED;
+    DISPUTED,
+    /**
+     * Hosted checkout: created by the merchant without a customer; waits for the buyer to give a phone
+     * number on Accord's payment page, or expires.
+     *
+     * @since 1.1
+     */
+    AWAITING_CUSTOMER;
 
     /** @return true when no further transition leaves this state */
     public boolean isTerminal() {

@@ -27,7 +27,7 @@ public interface PurchaseRepository {
 
     /**
      * Writes a purchase's state and mutable fields (refunded, challenge, reason, shipment, dispute,
-     * return URL), compare-and-set on the state.
+     * return URL, and since 1.3 the customer of a purchase that had none), compare-and-set on the state.
      *
      * @param changed  the purchase as it must become
      * @param expected the state it must be in now
@@ -54,4 +54,25 @@ public interface PurchaseRepository {
 
     /** @return the shipped purchase with this courier and tracking reference, if any */
     Optional<PurchaseRecord> findByShipment(String courierId, String trackingRef);
+
+    /**
+     * Stores a new hosted-checkout purchase (its customer may be null) with the SHA-256 of its
+     * checkout token.
+     *
+     * @param tokenSha256 lower-case hex SHA-256 of the checkout token, unique
+     * @throws StoreException when the id or the token hash exists
+     * @since 1.3
+     */
+    default void insertCheckout(PurchaseRecord purchase, String tokenSha256) {
+        throw new UnsupportedOperationException("hosted checkout not supported by this store");
+    }
+
+    /**
+     * @param tokenSha256 lower-case hex SHA-256 of a checkout token
+     * @return the purchase opened with that token, if any
+     * @since 1.3
+     */
+    default Optional<PurchaseRecord> findByCheckoutToken(String tokenSha256) {
+        return Optional.empty();
+    }
 }

@@ -3,8 +3,12 @@ package org.accordpay.payments.internal;
 import static org.accordpay.payments.internal.Transitions.Event;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +32,9 @@ import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.PurchaseException;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.purchase.PurchaseState;
+import org.accordpay.api.purchase.dto.CheckoutView;
+import org.accordpay.api.purchase.dto.CustomerIdentifier;
+import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseItem;
@@ -77,6 +84,10 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
     private static final Set<PurchaseState> HOLDING = EnumSet.of(PurchaseState.IN_ESCROW, PurchaseState.SHIPPED,
             PurchaseState.DISPUTED);
     private static final int RETRIES = 5;
+    /** A hosted checkout nobody identified for within this long expires. */
+    static final Duration CHECKOUT_EXPIRY = Duration.ofMinutes(15);
+    /** The reason a hosted checkout keeps once a phone number was submitted, whatever it named. */
+    static final String CUSTOMER_SUBMITTED = "customer number submitted";
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -104,6 +115,43 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
 
     @Override
     public Purchase request(PurchaseRequest request) {
+        Checked checked = checkRequest(request);
+        Merchant merchant = checked.merchant();
+        long totalMinor = checked.totalMinor();
+        Money total = checked.total();
+        Customer customer = customers.resolve(request.customer())
+                .orElseThrow(() -> new PurchaseException("unknown-customer", "no enrolled customer matches"));
+        check(customer.status() != CustomerStatus.LOCKED, "customer-locked", "the customer's approvals are locked");
+        check(customer.status() == CustomerStatus.ACTIVE, "customer-not-active", "the customer is not enrolled");
+
+        String purchaseId = "pur_" + hex(12);
+        IssuedChallenge challenge;
+        try {
+            challenge = engine.issue(new ChallengeRequest(customer.id(), purchaseId, totalMinor, total.currency(),
+                    merchant.id(), merchant.displayName(), request.mode()));
+        } catch (ChallengeException e) {
+            throw new PurchaseException(e.code(), e.getMessage());
+        }
+        Instant now = clock.now();
+        PurchaseRecord created = new PurchaseRecord(purchaseId, merchant.id(), customer.id(),
+                request.merchantOrderRef(), request.items(), total, PurchaseState.REQUESTED, request.mode(), now, now)
+                .withReturnUrl(request.returnUrl());
+        PurchaseRecord challenged = store.transact(tx -> {
+            tx.purchases().insert(created);
+            audit(tx, "purchase.requested", created, merchant.id() + "|" + customer.id() + "|" + total);
+            return challenge(tx, created, customer, challenge, now);
+        });
+        FaultPoint.reach("payments.outbox.written");
+        wakeDispatcher.run();
+        return toPurchase(challenged, null);
+    }
+
+    /** What the request checks found: the admitted merchant and the total. */
+    private record Checked(Merchant merchant, long totalMinor, Money total) {
+    }
+
+    /** The request's checks but the customer's, in the documented order; counts the merchant's rate. */
+    private Checked checkRequest(PurchaseRequest request) {
         check(request.merchantId() != null && !request.merchantId().isBlank(), "invalid-request", "merchant id is required");
         check(request.merchantOrderRef() != null && !request.merchantOrderRef().isBlank()
                 && request.merchantOrderRef().length() <= 128, "invalid-request",
@@ -129,36 +177,151 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
                 "merchant " + merchant.id() + " is " + merchant.status());
         check(merchantRate.tryAcquire(merchant.id()), "rate-limited",
                 "too many purchase requests for this merchant; retry in a second");
-        Customer customer = customers.resolve(request.customer())
-                .orElseThrow(() -> new PurchaseException("unknown-customer", "no enrolled customer matches"));
-        check(customer.status() != CustomerStatus.LOCKED, "customer-locked", "the customer's approvals are locked");
-        check(customer.status() == CustomerStatus.ACTIVE, "customer-not-active", "the customer is not enrolled");
+        return new Checked(merchant, totalMinor, total);
+    }
 
+    /** Step 3 in the caller's transaction: the purchase (REQUESTED or AWAITING_CUSTOMER) takes its challenge. */
+    private PurchaseRecord challenge(StoreTransaction tx, PurchaseRecord p, Customer customer,
+            IssuedChallenge challenge, Instant now) {
+        PurchaseRecord c = move(tx, p.withCustomer(customer.id()).withChallenge(challenge.challengeId()),
+                p.state(), Event.CHALLENGE_SENT, null, now);
+        SmsPayload sms = new SmsPayload(challenge.text(), challenge.sealedMessage(), HANDSET_PORT);
+        tx.outbox().enqueue(new OutboxMessage("chl-" + challenge.challengeId(), SMS, "customer:" + customer.id(),
+                p.id(), sms.encode(), 0, now, now, null));
+        audit(tx, "sms.queued", c, "chl-" + challenge.challengeId() + "|" + challenge.text());
+        return c;
+    }
+
+    // ---------------------------------------------------------------- hosted checkout: the buyer identifies on Accord's page
+
+    @Override
+    public HostedCheckout openCheckout(PurchaseRequest request) {
+        Checked checked = checkRequest(request);
+        Merchant merchant = checked.merchant();
         String purchaseId = "pur_" + hex(12);
-        IssuedChallenge challenge;
-        try {
-            challenge = engine.issue(new ChallengeRequest(customer.id(), purchaseId, totalMinor, total.currency(),
-                    merchant.id(), merchant.displayName(), request.mode()));
-        } catch (ChallengeException e) {
-            throw new PurchaseException(e.code(), e.getMessage());
-        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.now();
-        PurchaseRecord created = new PurchaseRecord(purchaseId, merchant.id(), customer.id(),
-                request.merchantOrderRef(), request.items(), total, PurchaseState.REQUESTED, request.mode(), now, now)
+        PurchaseRecord created = new PurchaseRecord(purchaseId, merchant.id(), null, request.merchantOrderRef(),
+                request.items(), checked.total(), PurchaseState.REQUESTED, request.mode(), now, now)
                 .withReturnUrl(request.returnUrl());
-        PurchaseRecord challenged = store.transact(tx -> {
-            tx.purchases().insert(created);
-            audit(tx, "purchase.requested", created, merchant.id() + "|" + customer.id() + "|" + total);
-            PurchaseRecord p = move(tx, created.withChallenge(challenge.challengeId()), Event.CHALLENGE_SENT, null, now);
-            SmsPayload sms = new SmsPayload(challenge.text(), challenge.sealedMessage(), HANDSET_PORT);
-            tx.outbox().enqueue(new OutboxMessage("chl-" + challenge.challengeId(), SMS, "customer:" + customer.id(),
-                    purchaseId, sms.encode(), 0, now, now, null));
-            audit(tx, "sms.queued", p, "chl-" + challenge.challengeId() + "|" + challenge.text());
-            return p;
+        PurchaseRecord waiting = store.transact(tx -> {
+            tx.purchases().insertCheckout(created, sha256(token));
+            audit(tx, "purchase.requested", created, merchant.id() + "|hosted|" + checked.total());
+            return move(tx, created, Event.CHECKOUT_OPENED, null, now);
         });
-        FaultPoint.reach("payments.outbox.written");
-        wakeDispatcher.run();
-        return toPurchase(challenged, null);
+        return new HostedCheckout(toPurchase(waiting, null), token, now.plus(CHECKOUT_EXPIRY));
+    }
+
+    @Override
+    public Optional<CheckoutView> checkout(String token) {
+        return checkoutRecord(token).map(p -> new CheckoutView(p.id(),
+                merchants.find(p.merchantId()).map(Merchant::displayName).orElse(""), p.merchantOrderRef(), p.items(),
+                p.total(), p.state(), p.state() != PurchaseState.AWAITING_CUSTOMER || p.reason() != null, p.mode(),
+                p.createdAt().plus(CHECKOUT_EXPIRY), p.returnUrl()));
+    }
+
+    @Override
+    public void attachCustomer(String token, CustomerIdentifier identifier) {
+        check(identifier != null && identifier.phoneE164() != null, "invalid-request",
+                "the buyer gives a phone number and country");
+        PurchaseRecord p = checkoutRecord(token)
+                .orElseThrow(() -> new PurchaseException("unknown-checkout", "no such checkout"));
+        check(p.state() == PurchaseState.AWAITING_CUSTOMER, "wrong-state", "the checkout no longer waits for a"
+                + " customer (it is " + p.state() + ")");
+        // From here on every outcome looks the same to the caller: no exception, nothing returned.
+        String unmatched = null;
+        Customer customer = null;
+        try {
+            customer = customers.resolve(identifier).orElse(null);
+        } catch (RuntimeException e) {
+            unmatched = "unresolved";
+        }
+        Optional<Merchant> merchant = merchants.find(p.merchantId());
+        if (unmatched != null) {
+            // already decided
+        } else if (customer == null) {
+            unmatched = "unknown-customer";
+        } else if (customer.status() == CustomerStatus.LOCKED) {
+            unmatched = "customer-locked";
+        } else if (customer.status() != CustomerStatus.ACTIVE) {
+            unmatched = "customer-not-active";
+        } else if (merchant.isEmpty() || merchant.get().status() != MerchantStatus.ADMITTED) {
+            unmatched = "merchant-not-admitted";
+        }
+        IssuedChallenge issued = null;
+        if (unmatched == null) {
+            try {
+                issued = engine.issue(new ChallengeRequest(customer.id(), p.id(), p.total().minorUnits(),
+                        p.total().currency(), p.merchantId(), merchant.get().displayName(), p.mode()));
+            } catch (ChallengeException e) {
+                unmatched = e.code();
+            }
+        }
+        String why = unmatched;
+        Customer buyer = customer;
+        IssuedChallenge challenge = issued;
+        boolean sent = retrying(tx -> {
+            PurchaseRecord now = tx.purchases().find(p.id()).orElseThrow();
+            Instant at = clock.now();
+            if (now.state() != PurchaseState.AWAITING_CUSTOMER) {
+                if (challenge != null) { // another submission won, or the checkout ended: this challenge is void
+                    tx.challenges().find(challenge.challengeId()).filter(c -> c.state() == ChallengeState.OPEN)
+                            .ifPresent(c -> tx.challenges().close(c.challengeId(), ChallengeState.OPEN,
+                                    ChallengeState.CANCELLED, at));
+                }
+                return false;
+            }
+            if (challenge == null) {
+                // the purchase keeps waiting (and expires); the audit says why, without the number
+                PurchaseRecord noted = tx.purchases().update(now.moveTo(now.state(), now.updatedAt(),
+                        CUSTOMER_SUBMITTED), now.state());
+                audit(tx, "checkout.customer-unmatched", noted, why);
+                return false;
+            }
+            audit(tx, "checkout.customer-attached", now, buyer.id());
+            challenge(tx, now, buyer, challenge, at);
+            return true;
+        });
+        if (sent) {
+            wakeDispatcher.run();
+        }
+    }
+
+    private Optional<PurchaseRecord> checkoutRecord(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        return read(tx -> tx.purchases().findByCheckoutToken(hash));
+    }
+
+    /** Expires hosted checkouts still without a customer, opened at or before {@code olderThan}. */
+    int sweepCheckouts(Instant olderThan) {
+        List<PurchaseRecord> waiting = read(tx -> tx.purchases().inStateSince(PurchaseState.AWAITING_CUSTOMER,
+                olderThan, 200));
+        for (PurchaseRecord p : waiting) {
+            retrying(tx -> {
+                PurchaseRecord now = tx.purchases().find(p.id()).orElseThrow();
+                if (now.state() == PurchaseState.AWAITING_CUSTOMER) {
+                    Instant at = clock.now();
+                    PurchaseRecord expired = move(tx, now, Event.CHECKOUT_EXPIRED, "no customer in time", at);
+                    event(tx, expired, "purchase.expired", "", at);
+                }
+                return null;
+            });
+        }
+        return waiting.size();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- step 4: the handset's answer
@@ -484,7 +647,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
     public Purchase cancel(String merchantId, String purchaseId, String reason) {
         check(reason != null && !reason.isBlank(), "invalid-request", "a reason is required");
         Optional<Customer> customer = read(tx -> tx.purchases().find(purchaseId))
-                .flatMap(p -> customers.find(p.customerId()));
+                .filter(p -> p.customerId() != null).flatMap(p -> customers.find(p.customerId()));
         PurchaseRecord cancelled = retrying(tx -> {
             PurchaseRecord p = owned(tx, merchantId, purchaseId);
             Instant at = clock.now();
@@ -514,7 +677,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         check(reason != null && !reason.isBlank(), "invalid-request", "a reason is required");
         check(amount != null && amount.minorUnits() > 0, "invalid-amount", "the refund must be positive");
         Optional<Customer> customer = read(tx -> tx.purchases().find(purchaseId))
-                .flatMap(p -> customers.find(p.customerId()));
+                .filter(p -> p.customerId() != null).flatMap(p -> customers.find(p.customerId()));
         PurchaseRecord refunded = retrying(tx -> {
             PurchaseRecord p = owned(tx, merchantId, purchaseId);
             check(HOLDING.contains(p.state()), "wrong-state", "only a paid purchase not yet delivered can be refunded"
@@ -570,7 +733,8 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         check(reason != null && !reason.isBlank() && operator != null, "invalid-request",
                 "operator and reason are required");
         Optional<PurchaseRecord> before = read(tx -> tx.purchases().find(purchaseId));
-        Optional<Customer> customer = before.flatMap(p -> customers.find(p.customerId()));
+        Optional<Customer> customer = before.filter(p -> p.customerId() != null)
+                .flatMap(p -> customers.find(p.customerId()));
         BankAccount payee = toCustomer ? null : payeeOf(before);
         PurchaseRecord resolved = retrying(tx -> {
             PurchaseRecord p = tx.purchases().find(purchaseId)
@@ -599,7 +763,7 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         for (PurchaseRecord p : waiting) {
             settleChallenge(p.id(), p.challengeId(), null, false);
         }
-        return waiting.size();
+        return waiting.size() + sweepCheckouts(clock.now().minus(CHECKOUT_EXPIRY));
     }
 
     /** Confirms delivery of purchases shipped longer ago than the dispute window. */

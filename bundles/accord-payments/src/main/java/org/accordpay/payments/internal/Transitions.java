@@ -1,6 +1,7 @@
 package org.accordpay.payments.internal;
 
 import static org.accordpay.api.purchase.PurchaseState.APPROVED;
+import static org.accordpay.api.purchase.PurchaseState.AWAITING_CUSTOMER;
 import static org.accordpay.api.purchase.PurchaseState.CANCELLED;
 import static org.accordpay.api.purchase.PurchaseState.CHALLENGED;
 import static org.accordpay.api.purchase.PurchaseState.DEBIT_FAILED;
@@ -61,13 +62,20 @@ final class Transitions {
         /** The customer disputes; escrow frozen. */
         DISPUTE_OPENED,
         /** The bank returned the settled debit. */
-        DEBIT_RETURNED_BY_BANK
+        DEBIT_RETURNED_BY_BANK,
+        /** Hosted checkout: the merchant's request, without a customer, waits for the buyer on Accord's page. */
+        CHECKOUT_OPENED,
+        /** Hosted checkout: no buyer identified in time. */
+        CHECKOUT_EXPIRED
     }
 
     private static final Map<Event, Map<PurchaseState, PurchaseState>> TABLE = new EnumMap<>(Event.class);
 
     static {
         on(Event.CHALLENGE_SENT, REQUESTED, CHALLENGED);
+        on(Event.CHALLENGE_SENT, AWAITING_CUSTOMER, CHALLENGED);
+        on(Event.CHECKOUT_OPENED, REQUESTED, AWAITING_CUSTOMER);
+        on(Event.CHECKOUT_EXPIRED, AWAITING_CUSTOMER, EXPIRED);
         on(Event.APPROVED_ON_HANDSET, CHALLENGED, APPROVED);
         on(Event.DECLINED_ON_HANDSET, CHALLENGED, DECLINED);
         on(Event.LOCKED_OUT, CHALLENGED, LOCKED);
@@ -81,6 +89,7 @@ final class Transitions {
         on(Event.DELIVERY_CONFIRMED, SHIPPED, DELIVERED);
         on(Event.DELIVERY_CONFIRMED, DISPUTED, DELIVERED);
         on(Event.PAYOUT_SETTLED, DELIVERED, SETTLED);
+        on(Event.CANCELLED_BEFORE_SHIPPING, AWAITING_CUSTOMER, CANCELLED);
         on(Event.CANCELLED_BEFORE_SHIPPING, CHALLENGED, CANCELLED);
         on(Event.CANCELLED_BEFORE_SHIPPING, APPROVED, CANCELLED);
         on(Event.CANCELLED_BEFORE_SHIPPING, IN_ESCROW, CANCELLED);

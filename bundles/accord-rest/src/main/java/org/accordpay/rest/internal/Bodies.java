@@ -41,9 +41,10 @@ final class Bodies {
      * @param currency         ISO 4217
      * @param merchantOrderRef the merchant's order reference
      * @param returnUrl        where to send the buyer back, optional; registered beforehand (/v1/return-urls)
+     * @param checkout         {@code hosted}: no customer, the buyer identifies on Accord's payment page
      */
     record CreatePurchaseBody(CustomerBody customer, List<ItemBody> items, String currency, String merchantOrderRef,
-            String returnUrl) {
+            String returnUrl, String checkout) {
     }
 
     /**
@@ -84,13 +85,24 @@ final class Bodies {
 
     /**
      * A purchase as answered; amounts in minor units of {@code currency}; {@code returnUrl} only in the
-     * answer to its creation.
+     * answer to its creation; {@code checkoutUrl} and {@code checkoutExpiresAt} only in the answer to a hosted
+     * checkout's creation.
      */
     record PurchaseView(String id, String object, String mode, String state, String merchantOrderRef,
             String currency, long amount, long refunded, List<ItemView> items, String createdAt, String updatedAt,
-            String reason, AddressView deliveryAddress, String courier, String trackingRef, String returnUrl) {
+            String reason, AddressView deliveryAddress, String courier, String trackingRef, String returnUrl,
+            String checkoutUrl, String checkoutExpiresAt) {
         static PurchaseView of(Purchase p) {
             return of(p, null);
+        }
+
+        /** @return the view of a hosted checkout just created */
+        static PurchaseView hosted(Purchase p, String returnUrl, String checkoutUrl, java.time.Instant expiresAt) {
+            PurchaseView v = of(p, returnUrl);
+            return new PurchaseView(v.id(), v.object(), v.mode(), v.state(), v.merchantOrderRef(), v.currency(),
+                    v.amount(), v.refunded(), v.items(), v.createdAt(), v.updatedAt(), v.reason(),
+                    v.deliveryAddress(), v.courier(), v.trackingRef(), v.returnUrl(), checkoutUrl,
+                    String.valueOf(expiresAt));
         }
 
         static PurchaseView of(Purchase p, String returnUrl) {
@@ -99,7 +111,7 @@ final class Bodies {
                     p.refunded() == null ? 0 : p.refunded().minorUnits(),
                     p.items().stream().map(ItemView::of).toList(), String.valueOf(p.createdAt()),
                     String.valueOf(p.updatedAt()), p.reason(), AddressView.of(p.deliveryAddress()), p.courierId(),
-                    p.trackingRef(), returnUrl);
+                    p.trackingRef(), returnUrl, null, null);
         }
     }
 

@@ -40,8 +40,8 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
         if (!"POST".equals(request.getMethod())) {
             return;
         }
-        if (CarrierCallbacksResource.isCallback(request.getUriInfo().getRequestUri().getRawPath())) {
-            return; // a carrier's callback: no merchant, no key
+        if (!MerchantAuthentication.signed(request.getUriInfo().getRequestUri().getRawPath())) {
+            return; // a carrier's or courier's callback, the checkout page, a handset: no merchant, no key
         }
         Caller caller = MerchantAuthentication.caller(request.getSecurityContext());
         String key = request.getHeaderString(HEADER);

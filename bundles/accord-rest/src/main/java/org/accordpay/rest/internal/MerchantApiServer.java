@@ -4,14 +4,19 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.accordpay.api.carrier.CarrierCallback;
+import org.accordpay.api.courier.CourierEvents;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
@@ -57,8 +62,13 @@ public final class MerchantApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MerchantApiServer.class);
 
+    /** Base of checkout URLs when none is configured. */
+    static final String DEFAULT_PUBLIC_BASE_URL = "https://localhost:8181";
+
     private final Server server;
     private final ScheduledExecutorService housekeeping;
+    /** Runs checkout submissions and handset answers after they were answered (bounded). */
+    private final ThreadPoolExecutor publicWork;
 
     /** Optional and hot-swapped: without it /v1/webhook-endpoints answers 503, the rest of the API runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -69,6 +79,10 @@ public final class MerchantApiServer {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             fieldOption = FieldOption.UPDATE)
     private final List<CarrierCallback> carrierCallbacks = new CopyOnWriteArrayList<>();
+    /** Optional and hot-swapped: without it /v1/couriers/{id}/deliveries answers 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CourierEvents courierEvents;
 
     /** Starts the server; throws (and leaves nothing running) when the port is taken or the configuration unsafe. */
     @Activate
@@ -81,8 +95,17 @@ public final class MerchantApiServer {
         }
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
-        ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes());
+        ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes(),
+                config.public_base_url());
         withSelfService(api, store, clock, () -> webhooks, carrierCallbacks);
+        ThreadPoolExecutor work = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+                r -> {
+                    Thread t = new Thread(r, "accord-rest-public");
+                    t.setDaemon(true);
+                    return t;
+                });
+        withPublicEndpoints(api, purchases, () -> courierEvents, clock, PublicEndpoints.of(config.public_base_url(),
+                courierTokens(config._courier_tokens()), work));
 
         ClassLoader bundleLoader = MerchantApiServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -135,11 +158,13 @@ public final class MerchantApiServer {
             } catch (Exception stop) {
                 e.addSuppressed(stop);
             }
+            work.shutdownNow();
             throw e;
         } finally {
             current.setContextClassLoader(previous);
         }
         this.server = s;
+        this.publicWork = work;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "accord-rest-housekeeping");
             t.setDaemon(true);
@@ -151,6 +176,11 @@ public final class MerchantApiServer {
 
     static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
             Duration tolerance, int maxBody) {
+        return resources(purchases, keys, clock, store, tolerance, maxBody, DEFAULT_PUBLIC_BASE_URL);
+    }
+
+    static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
+            Duration tolerance, int maxBody, String publicBaseUrl) {
         ResourceConfig api = new ResourceConfig();
         api.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         api.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -160,7 +190,7 @@ public final class MerchantApiServer {
         api.register(new ProblemMapper());
         api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
         api.register(new IdempotencyKeys(store, clock));
-        api.register(new PurchasesResource(purchases, store));
+        api.register(new PurchasesResource(purchases, store, publicBaseUrl));
         api.register(new RefundsResource(purchases));
         api.register(new EventsResource(purchases));
         api.register(new HealthResource(store));
@@ -178,6 +208,39 @@ public final class MerchantApiServer {
         api.register(new WebhookEndpointsResource(webhooks));
         api.register(new ReturnUrlsResource(store, clock));
         return api;
+    }
+
+    /**
+     * Adds what is not merchant-signed and not a carrier's: the hosted checkout's page endpoints, the couriers'
+     * delivery reports and the handsets' answers over HTTPS.
+     */
+    static ResourceConfig withPublicEndpoints(ResourceConfig api, PurchaseService purchases,
+            Supplier<CourierEvents> courierEvents, AccordClock clock, PublicEndpoints settings) {
+        api.register(new CheckoutResource(purchases, settings));
+        api.register(new CourierDeliveriesResource(courierEvents, settings, clock));
+        api.register(new HandsetAnswersResource(purchases, settings));
+        return api;
+    }
+
+    /** @return courier id to SHA-256 of its token, from {@code <courier id>=<token>} entries (others ignored, logged) */
+    static Map<String, byte[]> courierTokens(String[] entries) {
+        Map<String, byte[]> tokens = new HashMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            for (String one : entry.split(",")) {
+                int eq = one.indexOf('=');
+                String id = eq > 0 ? one.substring(0, eq).strip() : "";
+                String token = eq > 0 ? one.substring(eq + 1).strip() : "";
+                if (id.isEmpty() || token.length() < 16) {
+                    if (!one.isBlank()) {
+                        LOG.warn("org.accordpay.rest: a .courier.tokens entry is not <courier id>=<token of at least"
+                                + " 16 characters>: ignored");
+                    }
+                    continue;
+                }
+                tokens.put(id, CourierDeliveriesResource.sha256(token));
+            }
+        }
+        return tokens;
     }
 
     private static void purge(AccordStore store, AccordClock clock, Duration tolerance, Duration retention) {
@@ -209,5 +272,6 @@ public final class MerchantApiServer {
     void stop() throws Exception {
         housekeeping.shutdownNow();
         server.stop();
+        publicWork.shutdown();
     }
 }

@@ -36,6 +36,18 @@ final class MerchantAuthentication implements ContainerRequestFilter {
     /** Paths anyone may read. */
     static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json");
 
+    /** @return true for the paths anyone may call: {@link #PUBLIC}, the hosted checkout's and the handsets' */
+    static boolean isPublic(String rawPath) {
+        return PUBLIC.contains(rawPath) || CheckoutResource.isCheckout(rawPath)
+                || HandsetAnswersResource.PATH.equals(rawPath);
+    }
+
+    /** @return true unless the path is public or authenticated otherwise (carrier callbacks, courier reports) */
+    static boolean signed(String rawPath) {
+        return !isPublic(rawPath) && !CarrierCallbacksResource.isCallback(rawPath)
+                && !CourierDeliveriesResource.isDelivery(rawPath);
+    }
+
     /** The raw request line as the merchant sent it (Jersey's URI is re-encoded). */
     @jakarta.ws.rs.core.Context
     private jakarta.servlet.http.HttpServletRequest servletRequest;
@@ -58,11 +70,8 @@ final class MerchantAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         URI uri = request.getUriInfo().getRequestUri();
         String path = uri.getRawPath();
-        if (PUBLIC.contains(path)) {
-            return;
-        }
-        if (CarrierCallbacksResource.isCallback(path)) {
-            return; // authenticated by the carrier's connector
+        if (!signed(path)) {
+            return; // public, or authenticated by the carrier's connector or the courier's token
         }
         String keyId = request.getHeaderString(KEY_ID);
         String timestamp = request.getHeaderString(TIMESTAMP);

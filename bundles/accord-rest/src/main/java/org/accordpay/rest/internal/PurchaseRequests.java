@@ -26,7 +26,16 @@ final class PurchaseRequests {
         if (body == null) {
             throw ApiProblem.invalid(null, "a JSON body is required");
         }
-        CustomerIdentifier customer = customer(body.customer());
+        CustomerIdentifier customer;
+        if (hosted(body)) {
+            if (body.customer() != null) {
+                throw ApiProblem.invalid("customer", "a hosted checkout has no customer: the buyer gives the phone"
+                        + " number on Accord's payment page");
+            }
+            customer = null;
+        } else {
+            customer = customer(body.customer());
+        }
         if (body.items() == null || body.items().isEmpty()) {
             throw ApiProblem.invalid("items", "at least one item is required");
         }
@@ -95,14 +104,33 @@ final class PurchaseRequests {
             }
             return CustomerIdentifier.byReference(c.reference());
         }
-        if (!E164.matcher(c.phone()).matches()) {
+        return byPhone(c.phone(), c.country(), "customer.");
+    }
+
+    /**
+     * @param prefix prefix of the field names in problems ({@code customer.} or empty)
+     * @return the buyer by phone, after the format checks (nothing about enrolment)
+     */
+    static CustomerIdentifier byPhone(String phone, String country, String prefix) {
+        if (phone == null || !E164.matcher(phone).matches()) {
             throw new ApiProblem(422, "invalid-phone", "Invalid phone number",
-                    "the phone number must be E.164, e.g. +33612345678", "customer.phone");
+                    "the phone number must be E.164, e.g. +33612345678", prefix + "phone");
         }
-        if (c.country() == null || !COUNTRY.matcher(c.country()).matches()) {
-            throw ApiProblem.invalid("customer.country", "the country is ISO 3166-1 alpha-2, e.g. FR");
+        if (country == null || !COUNTRY.matcher(country).matches()) {
+            throw ApiProblem.invalid(prefix + "country", "the country is ISO 3166-1 alpha-2, e.g. FR");
         }
-        return CustomerIdentifier.byPhone(c.phone(), c.country());
+        return CustomerIdentifier.byPhone(phone, country);
+    }
+
+    /** @return true for a hosted checkout ({@code "checkout":"hosted"}); absent means the merchant names the customer */
+    static boolean hosted(Bodies.CreatePurchaseBody body) {
+        if (body.checkout() == null) {
+            return false;
+        }
+        if (!"hosted".equals(body.checkout())) {
+            throw ApiProblem.invalid("checkout", "checkout is \"hosted\" or absent");
+        }
+        return true;
     }
 
     private static boolean known(String code) {

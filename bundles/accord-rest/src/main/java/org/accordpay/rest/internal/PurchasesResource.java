@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
+import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.store.AccordStore;
@@ -30,16 +31,25 @@ public final class PurchasesResource {
 
     private final PurchaseService purchases;
     private final AccordStore store;
+    private final String publicBaseUrl;
 
     /** @param store where the merchants' registered return URLs are */
     PurchasesResource(PurchaseService purchases, AccordStore store) {
+        this(purchases, store, MerchantApiServer.DEFAULT_PUBLIC_BASE_URL);
+    }
+
+    /** @param publicBaseUrl base of the hosted payment page's URLs, without a trailing slash */
+    PurchasesResource(PurchaseService purchases, AccordStore store, String publicBaseUrl) {
         this.purchases = purchases;
         this.store = store;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
     /**
      * Step 2: asks the customer to approve on the handset; answers the purchase in state {@code challenged},
-     * with the {@code return_url}, which must be registered (exactly, in the key's mode).
+     * with the {@code return_url}, which must be registered (exactly, in the key's mode). With
+     * {@code "checkout":"hosted"} and no customer: the purchase in state {@code awaiting_customer} with the
+     * {@code checkout_url} of Accord's payment page, where the buyer gives the phone number.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +57,11 @@ public final class PurchasesResource {
         Caller caller = MerchantAuthentication.caller(security);
         PurchaseRequest request = PurchaseRequests.toRequest(caller.merchantId(), caller.mode(), body);
         ReturnUrlsResource.requireRegistered(store, caller.merchantId(), caller.mode(), request.returnUrl());
+        if (request.customer() == null) {
+            HostedCheckout checkout = purchases.openCheckout(request);
+            return Response.status(201).entity(Bodies.PurchaseView.hosted(checkout.purchase(), request.returnUrl(),
+                    publicBaseUrl + "/checkout/" + checkout.token(), checkout.expiresAt())).build();
+        }
         Purchase p = purchases.request(request);
         return Response.status(201).entity(Bodies.PurchaseView.of(p, request.returnUrl())).build();
     }

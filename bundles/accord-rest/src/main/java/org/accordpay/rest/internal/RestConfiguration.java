@@ -32,6 +32,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " from Accord's clock, in seconds")
     int timestampToleranceSeconds() default 300;
 
+    @AttributeDefinition(name = "Public base URL", description = "Where buyers reach Accord's hosted payment page:"
+            + " checkout URLs are <base>/checkout/<token>")
+    String public_base_url() default MerchantApiServer.DEFAULT_PUBLIC_BASE_URL;
+
+    @AttributeDefinition(name = "Courier tokens", description = "Bearer tokens of the couriers that report"
+            + " deliveries at /v1/couriers/<id>/deliveries, one per courier: <courier id>=<token>",
+            type = AttributeType.PASSWORD)
+    String[] _courier_tokens() default {};
+
     @AttributeDefinition(name = "Idempotency retention", description = "How long idempotency keys are kept, in hours"
             + " (at least 24)")
     int idempotencyHours() default 48;

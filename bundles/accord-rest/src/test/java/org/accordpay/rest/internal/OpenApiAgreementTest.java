@@ -44,9 +44,10 @@ class OpenApiAgreementTest {
     @BeforeAll
     static void load() throws Exception {
         doc = Json.MAPPER.readTree(Files.readAllBytes(OpenApiDocumentTest.DOCUMENT));
-        ResourceConfig api = MerchantApiServer.withSelfService(
+        ResourceConfig api = MerchantApiServer.withPublicEndpoints(MerchantApiServer.withSelfService(
                 MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
-                () -> null, List.of());
+                () -> null, List.of()), null, () -> null, null,
+                PublicEndpoints.of("https://pay.example", Map.of(), Runnable::run));
         List<Class<?>> resources = new ArrayList<>();
         api.getInstances().forEach(i -> resources.add(i.getClass()));
         resources.addAll(api.getClasses());
@@ -120,12 +121,18 @@ class OpenApiAgreementTest {
             String path = key.substring(key.indexOf(' ') + 1);
             JsonNode op = doc.path("paths").path(path).path(verbOf(key));
             boolean open = op.has("security") && op.path("security").isEmpty();
-            assertThat(open).as(key + " unauthenticated").isEqualTo(MerchantAuthentication.PUBLIC.contains(path));
+            String concrete = path.replaceAll("\\{[^}]+}", "x");
+            assertThat(open).as(key + " unauthenticated").isEqualTo(MerchantAuthentication.isPublic(concrete));
             // carrier callbacks: the connector's bearer token instead of a merchant signature, no idempotency key
             boolean carrier = op.path("security").path(0).has("carrierToken");
             assertThat(carrier).as(key + " authenticated by the carrier")
-                    .isEqualTo(CarrierCallbacksResource.isCallback(path.replaceAll("\\{[^}]+}", "x")));
-            if (carrier) {
+                    .isEqualTo(CarrierCallbacksResource.isCallback(concrete));
+            // courier reports: the courier's bearer token
+            boolean courier = op.path("security").path(0).has("courierToken");
+            assertThat(courier).as(key + " authenticated by the courier")
+                    .isEqualTo(CourierDeliveriesResource.isDelivery(concrete));
+            if (carrier || courier || open) {
+                assertThat(MerchantAuthentication.signed(concrete)).as(key).isFalse();
                 return;
             }
             boolean idempotent = false;
@@ -170,6 +177,10 @@ class OpenApiAgreementTest {
         schemas.put(ReturnUrlsResource.CreateBody.class, "CreateReturnUrl");
         schemas.put(ReturnUrlsResource.View.class, "ReturnUrl");
         schemas.put(ReturnUrlsResource.Page.class, "ReturnUrlPage");
+        schemas.put(CheckoutResource.CheckoutPage.class, "Checkout");
+        schemas.put(CheckoutResource.SubmitCustomerBody.class, "CheckoutCustomer");
+        schemas.put(CheckoutResource.Submitted.class, "CheckoutSubmitted");
+        schemas.put(CourierDeliveriesResource.DeliveryBody.class, "Delivery");
         var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
         schemas.forEach((type, name) -> {
             Set<String> fields = new TreeSet<>();

@@ -21,6 +21,9 @@ import org.accordpay.store.internal.entity.PurchaseItemLine;
 /** Purchases; {@link #transition} is a compare-and-set UPDATE on the state column. */
 final class JpaPurchaseRepository implements PurchaseRepository {
 
+    /** customer_id of a hosted checkout whose buyer has not identified yet (the column is NOT NULL). */
+    static final String NO_CUSTOMER = "";
+
     private final JpaStoreTransaction tx;
 
     JpaPurchaseRepository(JpaStoreTransaction tx) {
@@ -35,7 +38,7 @@ final class JpaPurchaseRepository implements PurchaseRepository {
         PurchaseEntity e = new PurchaseEntity();
         e.id = p.id();
         e.merchantId = p.merchantId();
-        e.customerId = p.customerId();
+        e.customerId = p.customerId() == null ? NO_CUSTOMER : p.customerId();
         e.merchantOrderRef = p.merchantOrderRef();
         e.totalMinor = p.total().minorUnits();
         e.currency = p.total().currency();
@@ -56,6 +59,33 @@ final class JpaPurchaseRepository implements PurchaseRepository {
             }
             throw ex;
         }
+    }
+
+    @Override
+    public void insertCheckout(PurchaseRecord p, String tokenSha256) {
+        Objects.requireNonNull(tokenSha256, "token hash");
+        insert(p);
+        PurchaseEntity e = tx.em().find(PurchaseEntity.class, p.id());
+        e.checkoutTokenSha256 = tokenSha256;
+        try {
+            tx.em().flush();
+        } catch (PersistenceException ex) {
+            if (Errors.isConstraintViolation(ex)) {
+                throw new StoreException("checkout token of purchase " + p.id() + " already used", ex);
+            }
+            throw ex;
+        }
+    }
+
+    @Override
+    public Optional<PurchaseRecord> findByCheckoutToken(String tokenSha256) {
+        if (tokenSha256 == null) {
+            return Optional.empty();
+        }
+        return tx.em().createQuery("select p from PurchaseEntity p where p.checkoutTokenSha256 = :token",
+                        PurchaseEntity.class)
+                .setParameter("token", tokenSha256)
+                .getResultList().stream().findFirst().map(JpaPurchaseRepository::toRecord);
     }
 
     @Override
@@ -186,6 +216,9 @@ final class JpaPurchaseRepository implements PurchaseRepository {
         e.shippedAt = p.shippedAt() == null ? null : Times.toMicros(p.shippedAt());
         e.disputedFrom = p.disputedFrom() == null ? null : p.disputedFrom().name();
         e.returnUrl = p.returnUrl();
+        if (NO_CUSTOMER.equals(e.customerId) && p.customerId() != null) {
+            e.customerId = p.customerId(); // a hosted checkout's buyer identified; a customer is never replaced
+        }
     }
 
     private static String truncate(String s, int max) {
@@ -196,7 +229,8 @@ final class JpaPurchaseRepository implements PurchaseRepository {
         List<PurchaseItem> items = e.items.stream()
                 .map(l -> new PurchaseItem(l.name, l.unitPriceMinor, l.quantity)).toList();
         String currency = e.currency.trim();
-        return new PurchaseRecord(e.id, e.merchantId, e.customerId, e.merchantOrderRef, items,
+        return new PurchaseRecord(e.id, e.merchantId, NO_CUSTOMER.equals(e.customerId) ? null : e.customerId,
+                e.merchantOrderRef, items,
                 Money.of(e.totalMinor, currency), PurchaseState.valueOf(e.state), Mode.valueOf(e.mode),
                 Times.fromMicros(e.createdAt), Times.fromMicros(e.updatedAt), Money.of(e.refundedMinor, currency),
                 e.challengeId, e.reason, e.courierId, e.trackingRef,

@@ -97,10 +97,44 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("11");
+        assertThat(info.schemaVersion()).isEqualTo("12");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
+    }
+
+    @Test
+    void aHostedCheckoutIsFoundByItsTokenHashAndTakesItsCustomerOnce() {
+        String pid = id("p");
+        String hash = "a".repeat(48) + pid.substring(pid.length() - 16);
+        PurchaseRecord waiting = new PurchaseRecord(pid, "m-1", null, "order-" + pid,
+                List.of(new PurchaseItem("Tea", 350, 2)), Money.of(700, "EUR"), PurchaseState.AWAITING_CUSTOMER,
+                Mode.TEST, T0, T0);
+        store.transact(tx -> {
+            tx.purchases().insertCheckout(waiting, hash);
+            return null;
+        });
+        assertThat(store.<Optional<PurchaseRecord>>transact(tx -> tx.purchases().findByCheckoutToken(hash)))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.id()).isEqualTo(pid);
+                    assertThat(p.customerId()).isNull();
+                    assertThat(p.state()).isEqualTo(PurchaseState.AWAITING_CUSTOMER);
+                });
+        assertThat(store.<Optional<PurchaseRecord>>transact(tx -> tx.purchases().findByCheckoutToken("b".repeat(64))))
+                .isEmpty();
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.purchases().insertCheckout(purchase(id("p"), PurchaseState.AWAITING_CUSTOMER), hash);
+            return null;
+        })).isInstanceOf(StoreException.class);
+
+        PurchaseRecord attached = store.transact(tx -> tx.purchases().update(waiting.withCustomer("c-9")
+                .moveTo(PurchaseState.CHALLENGED, T0.plusSeconds(5), null), PurchaseState.AWAITING_CUSTOMER));
+        assertThat(attached.customerId()).isEqualTo("c-9");
+        PurchaseRecord replaced = store.transact(tx -> tx.purchases().update(attached.withCustomer("c-other"),
+                PurchaseState.CHALLENGED));
+        assertThat(replaced.customerId()).as("a customer is never replaced").isEqualTo("c-9");
+        assertThat(store.<List<PurchaseRecord>>transact(tx -> tx.purchases().listForCustomer("c-9", T0,
+                T0.plusSeconds(60), null, 10))).extracting(PurchaseRecord::id).containsExactly(pid);
     }
 
     @Test
@@ -471,7 +505,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("11");
+        assertThat(store.info().schemaVersion()).isEqualTo("12");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {

@@ -13,6 +13,7 @@ public final class PurchaseWording {
     public static String of(PurchaseState state) {
         return switch (state) {
             case REQUESTED -> "Requested by the merchant";
+            case AWAITING_CUSTOMER -> "Waiting for the buyer on the payment page";
             case CHALLENGED -> "Awaiting your approval";
             case APPROVED -> "Approved, payment starting";
             case DEBIT_PENDING -> "Payment in progress";

@@ -12,7 +12,7 @@ import org.accordpay.api.purchase.dto.PurchaseItem;
  *
  * @param id               purchase id
  * @param merchantId       merchant
- * @param customerId       customer
+ * @param customerId       customer, or null while a hosted checkout waits for its buyer
  * @param merchantOrderRef merchant's order reference
  * @param items            basket lines, in order
  * @param total            total amount
@@ -87,6 +87,15 @@ public record PurchaseRecord(String id, String merchantId, String customerId, St
     public PurchaseRecord withReturnUrl(String url) {
         return new PurchaseRecord(id, merchantId, customerId, merchantOrderRef, items, total, state, mode, createdAt,
                 updatedAt, refunded, challengeId, reason, courierId, trackingRef, shippedAt, disputedFrom, url);
+    }
+
+    /**
+     * @return this purchase with its customer, for a hosted checkout whose buyer just identified
+     * @since 1.3
+     */
+    public PurchaseRecord withCustomer(String customer) {
+        return new PurchaseRecord(id, merchantId, customer, merchantOrderRef, items, total, state, mode, createdAt,
+                updatedAt, refunded, challengeId, reason, courierId, trackingRef, shippedAt, disputedFrom, returnUrl);
     }
 
     /** @return what is still held for this purchase: total minus refunds */

@@ -80,6 +80,10 @@ public class PurchaseEntity {
     @Column(name = "return_url", length = 1000)
     public String returnUrl;
 
+    /** Lower-case hex SHA-256 of a hosted checkout's token, or null. */
+    @Column(name = "checkout_token_sha256", length = 64)
+    public String checkoutTokenSha256;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
     @OrderColumn(name = "line_no")
