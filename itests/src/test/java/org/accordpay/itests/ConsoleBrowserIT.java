@@ -84,6 +84,7 @@ public class ConsoleBrowserIT {
     private static String aPaidId;
     private static String aDeclinedId;
     private static String aCustomerId;
+    private static String bReference;
 
     @BeforeClass
     public static void startAccordAndBrowser() throws Exception {
@@ -115,7 +116,8 @@ public class ConsoleBrowserIT {
                 + " \"Lou Bernard\"");
         String enrolment = field(ticket, "enrolment");
         shell("accord:handset-enrol " + enrolment);
-        awaitShell("accord:customer-show --country FR " + B_PHONE, "status     : ACTIVE");
+        bReference = field(awaitShell("accord:customer-show --country FR " + B_PHONE, "status     : ACTIVE"),
+                "reference");
         String bPurchase = purchase("", B_PHONE, B_ORDER, "\"Red pen:3.00:1\"");
         awaitState(bPurchase, "IN_ESCROW");
         System.out.println("console-browser: set up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -351,12 +353,21 @@ public class ConsoleBrowserIT {
         String state = shell("bundle:list -s -t 0 --no-format");
         assertTrue(state, state.lines().anyMatch(l -> l.contains("org.accordpay.console-ui") && l.contains("Active")));
 
-        // the session from before the update has ended; signing in works again
+        // the session from before the update has ended; signing in works again, here with the
+        // Accord reference as printed (spaces and case do not matter)
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
-        signIn(B_PHONE, B_PASSWORD);
+        awaitVaadinIdle();
+        browser.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='Accord reference']]"))
+                .click();
+        WebElement reference = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#login-reference input")));
+        reference.sendKeys(bReference.substring(0, 2).toLowerCase(Locale.ROOT) + " " + bReference.substring(2));
+        browser.findElement(By.cssSelector("#login-password input")).sendKeys(B_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         wait.until(d -> gridTexts().contains(B_ORDER));
+        assertEquals("Signed in: " + B_PHONE + " · " + bReference, text("signed-in-as"));
     }
 
     // ---- browser ------------------------------------------------------------------------------
