@@ -259,9 +259,8 @@ public class ConsoleBrowserIT {
         Cookie signedIn = sessionCookie();
         assertTrue("session cookie is HttpOnly", signedIn.isHttpOnly());
         assertEquals("Strict", signedIn.getSameSite());
-        if (before != null) {
-            assertNotEquals("a new session id at sign-in (no fixation)", before.getValue(), signedIn.getValue());
-        }
+        assertNotNull("the sign-in page opened a session", before);
+        assertNotEquals("a new session id at sign-in (no fixation)", before.getValue(), signedIn.getValue());
 
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
