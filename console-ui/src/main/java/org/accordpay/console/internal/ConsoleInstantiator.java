@@ -3,6 +3,7 @@ package org.accordpay.console.internal;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
 import org.accordpay.console.internal.login.LoginView;
+import org.accordpay.console.internal.purchases.MerchantNames;
 import org.accordpay.console.internal.purchases.PurchasesView;
 
 /** Builds the views with the Accord services they need, through their constructors. */
@@ -21,7 +22,8 @@ final class ConsoleInstantiator extends DefaultInstantiator {
             return type.cast(new LoginView(services.customers(), services.throttle()));
         }
         if (type == PurchasesView.class) {
-            return type.cast(new PurchasesView(services.purchases(), services.clock(), services.zone()));
+            return type.cast(new PurchasesView(services.purchases(),
+                    new MerchantNames(services.merchants()), services.clock(), services.zone()));
         }
         return super.getOrCreate(type);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.base.ConsoleShell;
 import org.accordpay.console.internal.login.LoginView;
@@ -51,11 +52,13 @@ public final class ConsoleServer {
     /** Starts the server; throws (and leaves nothing running) when the port is taken. */
     @Activate
     public ConsoleServer(ConsoleConfiguration config, @Reference CustomerRegistry customers,
+            @Reference MerchantRegistry merchants,
             @Reference PurchaseService purchases, @Reference AccordClock clock) throws Exception {
         long started = System.nanoTime();
         Duration window = Duration.ofMinutes(Math.max(1, config.lockout_minutes()));
         SignInThrottle throttle = new SignInThrottle(clock::now, Math.max(1, config.lockout_failures()), window);
-        ConsoleServices services = new ConsoleServices(customers, purchases, clock, throttle, ZoneId.of(config.zone()));
+        ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
+                ZoneId.of(config.zone()));
 
         ClassLoader bundleLoader = ConsoleServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);

@@ -3,6 +3,7 @@ package org.accordpay.console.internal;
 import java.time.ZoneId;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.login.SignInThrottle;
 
@@ -11,11 +12,13 @@ import org.accordpay.console.internal.login.SignInThrottle;
  * constructor by {@link ConsoleInstantiator}.
  *
  * @param customers the customer registry (sign-in)
+ * @param merchants the merchant registry (merchants' display names)
  * @param purchases the purchase service (customer's purchases)
  * @param clock     Accord's clock
  * @param throttle  the sign-in lock-out counter shared by all sessions
  * @param zone      zone in which months are cut
  */
-public record ConsoleServices(CustomerRegistry customers, PurchaseService purchases, AccordClock clock,
+public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
+        AccordClock clock,
         SignInThrottle throttle, ZoneId zone) {
 }

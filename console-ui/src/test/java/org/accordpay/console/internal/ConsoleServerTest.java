@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class ConsoleServerTest {
             }
         };
         server = new ConsoleServer(new TestConfiguration(), unused(CustomerRegistry.class),
-                unused(PurchaseService.class), clock);
+                unused(MerchantRegistry.class), unused(PurchaseService.class), clock);
     }
 
     @AfterEach

@@ -23,6 +23,7 @@ public final class AccordProcess implements AutoCloseable {
     private final int sshPort;
     private final int rmiRegistryPort;
     private final int rmiServerPort;
+    private final int consolePort;
     private Process process;
 
     private AccordProcess(Path home) {
@@ -30,6 +31,7 @@ public final class AccordProcess implements AutoCloseable {
         this.sshPort = FreePorts.next();
         this.rmiRegistryPort = FreePorts.next();
         this.rmiServerPort = FreePorts.next();
+        this.consolePort = FreePorts.next();
     }
 
     /**
@@ -50,7 +52,7 @@ public final class AccordProcess implements AutoCloseable {
                     .orElseThrow(() -> new IOException("empty archive " + archive));
             AccordProcess accord = new AccordProcess(home);
             // the HTTP servers get free ports too, like ssh and RMI
-            accord.configure("org.accordpay.console.cfg", "port", String.valueOf(FreePorts.next()));
+            accord.configure("org.accordpay.console.cfg", "port", String.valueOf(accord.consolePort));
             accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(FreePorts.next()));
             // written into the file as well: the environment override did not reach Karaf's management
             // (seen: 1099 taken by another distribution on the machine, "Cannot bind to URL rmi://...")
@@ -88,6 +90,11 @@ public final class AccordProcess implements AutoCloseable {
     /** @return the port of the operator shell */
     public int sshPort() {
         return sshPort;
+    }
+
+    /** @return the port of the consoles' HTTP server ({@code http://127.0.0.1:<port>/}) */
+    public int consolePort() {
+        return consolePort;
     }
 
     /** Starts Accord with no extra system properties. */

@@ -105,6 +105,18 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void signIn() {
+        // whatever the outcome (invalid details, paused, refused, signed in), the password does
+        // not stay in the form
+        char[] secret = password.getValue().toCharArray();
+        password.clear();
+        try {
+            signIn(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private void signIn(char[] secret) {
         CustomerIdentifier identifier;
         try {
             identifier = BY_PHONE.equals(mode.getValue())
@@ -120,7 +132,6 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
             showError(pausedMessage(key));
             return;
         }
-        char[] secret = password.getValue().toCharArray();
         Optional<Customer> customer;
         try {
             customer = customers.authenticate(identifier, secret);
@@ -128,9 +139,6 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
             LOG.warn("customer sign-in failed: {}", e.toString());
             showError("Signing in is not possible right now. Please try again in a few minutes.");
             return;
-        } finally {
-            Arrays.fill(secret, '\0');
-            password.clear();
         }
         if (customer.isEmpty()) {
             showError(throttle.recordFailure(key) ? pausedMessage(key) : NOT_RECOGNISED);

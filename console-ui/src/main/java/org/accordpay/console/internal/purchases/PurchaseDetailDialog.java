@@ -15,7 +15,7 @@ final class PurchaseDetailDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
-    PurchaseDetailDialog(Purchase purchase, DateTimeFormatter when) {
+    PurchaseDetailDialog(Purchase purchase, String merchantName, DateTimeFormatter when) {
         setId("purchase-detail");
         setHeaderTitle("Purchase " + purchase.merchantOrderRef());
         setWidth("40em");
@@ -23,7 +23,7 @@ final class PurchaseDetailDialog extends Dialog {
 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        facts.addFormItem(new Span(purchase.merchantId()), "Merchant");
+        facts.addFormItem(new Span(merchantName), "Merchant");
         facts.addFormItem(new Span(purchase.merchantOrderRef()), "Order");
         facts.addFormItem(new Span(when.format(purchase.createdAt())), "Date");
         Span status = new Span(PurchaseWording.of(purchase));

@@ -48,6 +48,7 @@ public final class PurchasesView extends VerticalLayout implements BeforeEnterOb
     static final int MONTH_CAP = 5_000;
 
     private final transient PurchaseService purchases;
+    private final transient MerchantNames merchants;
     private final transient AccordClock clock;
     private final ZoneId zone;
     private final DateTimeFormatter when;
@@ -62,9 +63,13 @@ public final class PurchasesView extends VerticalLayout implements BeforeEnterOb
     private CustomerSession customer;
     private MonthRange month;
 
-    /** @param purchases the purchase service; @param clock Accord's clock; @param zone zone months are cut in */
-    public PurchasesView(PurchaseService purchases, AccordClock clock, ZoneId zone) {
+    /**
+     * @param purchases the purchase service; @param merchants merchants' display names;
+     * @param clock Accord's clock; @param zone zone months are cut in
+     */
+    public PurchasesView(PurchaseService purchases, MerchantNames merchants, AccordClock clock, ZoneId zone) {
         this.purchases = purchases;
+        this.merchants = merchants;
         this.clock = clock;
         this.zone = zone;
         this.when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(zone);
@@ -92,7 +97,7 @@ public final class PurchasesView extends VerticalLayout implements BeforeEnterOb
         grid.setId("purchases-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(p -> when.format(p.createdAt())).setHeader("Date").setAutoWidth(true);
-        grid.addColumn(Purchase::merchantId).setHeader("Merchant").setAutoWidth(true);
+        grid.addColumn(p -> merchants.apply(p.merchantId())).setHeader("Merchant").setAutoWidth(true);
         grid.addColumn(Purchase::merchantOrderRef).setHeader("Order").setAutoWidth(true);
         grid.addColumn(p -> MoneyText.of(p.total())).setHeader("Amount").setAutoWidth(true);
         grid.addColumn(PurchaseWording::of).setHeader("Status").setAutoWidth(true);
@@ -156,7 +161,7 @@ public final class PurchasesView extends VerticalLayout implements BeforeEnterOb
     private void openDetail(Purchase row) {
         // read it again (the state may have moved) and only if it is this customer's
         purchases.find(row.id()).filter(p -> p.customerId().equals(customer.customerId()))
-                .ifPresent(p -> new PurchaseDetailDialog(p, when).open());
+                .ifPresent(p -> new PurchaseDetailDialog(p, merchants.apply(p.merchantId()), when).open());
     }
 
     private void signOut() {
