@@ -68,4 +68,33 @@ public interface OutboxRepository {
      */
     java.util.Optional<SmsAttempt> matchReport(String messageId, String carrierId, boolean delivered, String detail,
             Instant at);
+
+    /**
+     * As {@link #awaitReceipt} for many hand-overs in one go (the attempts are inserted in JDBC batches and
+     * the rows updated with one statement per connector): what the outbox dispatcher does per batch.
+     *
+     * @param attempts     hand-overs, each with an attempt number new for its row
+     * @param receiptDueAt when to give up waiting for their reports
+     * @param deliveredVia the connector and mode of each hand-over, by message id
+     */
+    default void awaitReceipts(List<SmsAttempt> attempts, Instant receiptDueAt,
+            java.util.Map<String, String> deliveredVia) {
+        for (SmsAttempt a : attempts) {
+            awaitReceipt(a, receiptDueAt, deliveredVia.get(a.messageId()));
+        }
+    }
+
+    /**
+     * As {@link #matchReport} for many reports in one go, in order.
+     *
+     * @return for each report, the hand-over it matched, or empty
+     */
+    default List<java.util.Optional<SmsAttempt>> matchReports(List<org.accordpay.api.store.dto.SmsReport> reports,
+            Instant at) {
+        List<java.util.Optional<SmsAttempt>> out = new java.util.ArrayList<>();
+        for (var r : reports) {
+            out.add(matchReport(r.messageId(), r.carrierId(), r.delivered(), r.detail(), at));
+        }
+        return out;
+    }
 }

@@ -27,6 +27,7 @@ import org.accordpay.api.store.StoreTransaction;
 import org.accordpay.api.store.dto.CustomerRecord;
 import org.accordpay.api.store.dto.OutboxMessage;
 import org.accordpay.api.store.dto.SmsAttempt;
+import org.accordpay.api.store.dto.SmsReport;
 import org.accordpay.api.time.AccordClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,7 @@ final class SmsDelivery {
         }
         try {
             store.transact(tx -> {
-                outcomes.forEach(o -> record(tx, o));
+                recordAll(tx, outcomes);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -189,17 +190,39 @@ final class SmsDelivery {
         }
     }
 
+    /** Records a batch: the hand-overs waiting for a report in one go, the rest row by row. */
+    private void recordAll(StoreTransaction tx, List<Outcome> outcomes) {
+        Instant dueAt = clock.now().plus(settings.receiptTimeout());
+        List<SmsAttempt> waiting = new ArrayList<>();
+        Map<String, String> via = new HashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.sent() != null && o.sent().awaitsReceipt()) {
+                waiting.add(attempt(o));
+                via.put(o.job().row().id(), via(o));
+            } else {
+                record(tx, o);
+            }
+        }
+        tx.outbox().awaitReceipts(waiting, dueAt, via);
+    }
+
+    private static SmsAttempt attempt(Outcome o) {
+        return new SmsAttempt(o.job().row().id(), o.job().tried().size() + 1, o.sent().carrierId(), o.job().to(),
+                o.at(), null, null, null);
+    }
+
+    private static String via(Outcome o) {
+        return "carrier:" + o.sent().carrierId() + "/" + o.job().mode().name().toLowerCase();
+    }
+
     private void record(StoreTransaction tx, Outcome o) {
         OutboxMessage row = o.job().row();
         if (o.sent() != null) {
-            String via = "carrier:" + o.sent().carrierId() + "/" + o.job().mode().name().toLowerCase();
-            SmsAttempt attempt = new SmsAttempt(row.id(), o.job().tried().size() + 1, o.sent().carrierId(),
-                    o.job().to(), o.at(), null, null, null);
             if (o.sent().awaitsReceipt()) {
-                tx.outbox().awaitReceipt(attempt, o.at().plus(settings.receiptTimeout()), via);
+                tx.outbox().awaitReceipt(attempt(o), o.at().plus(settings.receiptTimeout()), via(o));
             } else {
-                tx.outbox().recordAttempt(attempt);
-                tx.outbox().markDone(row.id(), o.at(), via);
+                tx.outbox().recordAttempt(attempt(o));
+                tx.outbox().markDone(row.id(), o.at(), via(o));
             }
         } else if (o.refusal() != null) {
             LOG.warn("Message {} given up: {}", row.id(), o.refusal());
@@ -245,7 +268,7 @@ final class SmsDelivery {
         Instant now = clock.now();
         List<Boolean> matched;
         try {
-            matched = store.transact(tx -> batch.stream().map(r -> match(tx, r, now)).toList());
+            matched = store.transact(tx -> matchAll(tx, batch, now));
         } catch (RuntimeException e) {
             LOG.debug("Applying {} reports at once failed ({}); one by one", batch.size(), e.toString());
             matched = new ArrayList<>();
@@ -285,6 +308,21 @@ final class SmsDelivery {
             wakeDispatcher.run();
         }
         return n;
+    }
+
+    private List<Boolean> matchAll(StoreTransaction tx, List<DeliveryReport> batch, Instant now) {
+        List<Optional<SmsAttempt>> found = tx.outbox().matchReports(batch.stream()
+                .map(r -> new SmsReport(r.messageId(), r.carrierId(), r.delivered(), r.detail())).toList(), now);
+        List<Boolean> matched = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            DeliveryReport r = batch.get(i);
+            matched.add(found.get(i).isPresent());
+            if (found.get(i).isPresent() && !r.delivered()) {
+                LOG.info("Carrier {} could not deliver message {}: {}; the next carrier gets it", r.carrierId(),
+                        r.messageId(), r.detail());
+            }
+        }
+        return matched;
     }
 
     private boolean match(StoreTransaction tx, DeliveryReport r, Instant now) {

@@ -110,14 +110,7 @@ final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public void recordAttempt(SmsAttempt a) {
-        SmsAttemptEntity e = new SmsAttemptEntity();
-        e.key = new SmsAttemptEntity.Key(a.messageId(), a.attemptNo());
-        e.carrierId = a.carrierId();
-        e.toE164 = a.toE164();
-        e.sentAt = Times.toMicros(a.sentAt());
-        e.reportedAt = a.reportedAt() == null ? null : Times.toMicros(a.reportedAt());
-        e.delivered = a.delivered();
-        e.detail = clip(a.detail(), 255);
+        SmsAttemptEntity e = toEntity(a);
         try {
             tx.em().persist(e);
             tx.em().flush();
@@ -164,6 +157,93 @@ final class JpaOutboxRepository implements OutboxRepository {
         }
         tx.em().flush();
         return java.util.Optional.of(toAttempt(a));
+    }
+
+    @Override
+    public void awaitReceipts(List<SmsAttempt> attempts, Instant receiptDueAt, java.util.Map<String, String> via) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        for (SmsAttempt a : attempts) {
+            tx.em().persist(toEntity(a));
+        }
+        tx.em().flush();
+        java.util.Map<String, List<String>> byVia = new java.util.HashMap<>();
+        for (SmsAttempt a : attempts) {
+            byVia.computeIfAbsent(String.valueOf(clip(via.get(a.messageId()), 128)), k -> new java.util.ArrayList<>())
+                    .add(a.messageId());
+        }
+        long due = Times.toMicros(receiptDueAt);
+        for (var e : byVia.entrySet()) {
+            int n = tx.em().createQuery("update OutboxEntity o set o.attempts = o.attempts + 1,"
+                            + " o.nextAttemptAt = :due, o.deliveredVia = :via, o.lastError = null,"
+                            + " o.version = o.version + 1 where o.id in :ids")
+                    .setParameter("due", due).setParameter("via", e.getKey().equals("null") ? null : e.getKey())
+                    .setParameter("ids", e.getValue()).executeUpdate();
+            if (n != e.getValue().size()) {
+                throw new StoreException("outbox rows missing among " + e.getValue().size() + " hand-overs");
+            }
+        }
+    }
+
+    @Override
+    public List<java.util.Optional<SmsAttempt>> matchReports(List<org.accordpay.api.store.dto.SmsReport> reports,
+            Instant at) {
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = reports.stream().map(org.accordpay.api.store.dto.SmsReport::messageId).distinct().toList();
+        // every hand-over of these rows: waiting ones are matched, the highest number tells the latest
+        java.util.Map<String, List<SmsAttemptEntity>> byMessage = new java.util.HashMap<>();
+        for (SmsAttemptEntity a : tx.em().createQuery("select a from SmsAttemptEntity a where a.key.messageId in :ids",
+                SmsAttemptEntity.class).setParameter("ids", ids).getResultList()) {
+            byMessage.computeIfAbsent(a.key.messageId, k -> new java.util.ArrayList<>()).add(a);
+        }
+        long when = Times.toMicros(at);
+        List<java.util.Optional<SmsAttempt>> out = new java.util.ArrayList<>();
+        List<String> delivered = new java.util.ArrayList<>();
+        for (var r : reports) {
+            List<SmsAttemptEntity> all = byMessage.getOrDefault(r.messageId(), List.of());
+            SmsAttemptEntity match = all.stream()
+                    .filter(a -> a.carrierId.equals(r.carrierId()) && a.reportedAt == null)
+                    .max(java.util.Comparator.comparingInt(a -> a.key.attemptNo)).orElse(null);
+            if (match == null) {
+                out.add(java.util.Optional.empty());
+                continue;
+            }
+            match.reportedAt = when;
+            match.delivered = r.delivered();
+            match.detail = clip(r.detail(), 255);
+            if (r.delivered()) {
+                delivered.add(r.messageId());
+            } else if (all.stream().mapToInt(a -> a.key.attemptNo).max().orElse(0) == match.key.attemptNo) {
+                OutboxEntity row = tx.em().find(OutboxEntity.class, r.messageId());
+                if (row != null && row.doneAt == null) {
+                    row.nextAttemptAt = when;
+                    row.lastError = truncate("carrier " + r.carrierId() + " could not deliver: " + r.detail());
+                }
+            }
+            out.add(java.util.Optional.of(toAttempt(match)));
+        }
+        tx.em().flush();
+        if (!delivered.isEmpty()) {
+            tx.em().createQuery("update OutboxEntity o set o.doneAt = :at, o.version = o.version + 1"
+                    + " where o.id in :ids and o.doneAt is null")
+                    .setParameter("at", when).setParameter("ids", delivered).executeUpdate();
+        }
+        return out;
+    }
+
+    private static SmsAttemptEntity toEntity(SmsAttempt a) {
+        SmsAttemptEntity e = new SmsAttemptEntity();
+        e.key = new SmsAttemptEntity.Key(a.messageId(), a.attemptNo());
+        e.carrierId = a.carrierId();
+        e.toE164 = a.toE164();
+        e.sentAt = Times.toMicros(a.sentAt());
+        e.reportedAt = a.reportedAt() == null ? null : Times.toMicros(a.reportedAt());
+        e.delivered = a.delivered();
+        e.detail = clip(a.detail(), 255);
+        return e;
     }
 
     private boolean isLatest(SmsAttemptEntity a) {

@@ -34,6 +34,7 @@ import org.accordpay.api.store.dto.CustomerCredential;
 import org.accordpay.api.store.dto.PendingGeneration;
 import org.accordpay.api.store.dto.OutboxMessage;
 import org.accordpay.api.store.dto.SmsAttempt;
+import org.accordpay.api.store.dto.SmsReport;
 import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.Posting;
 import org.accordpay.api.store.dto.PostingLeg;
@@ -351,6 +352,43 @@ abstract class StoreContractTest {
         assertThat(attempts).extracting(SmsAttempt::delivered).containsExactly(true, false);
         assertThatThrownBy(() -> store.transact(tx -> {
             tx.outbox().recordAttempt(new SmsAttempt(m, 2, "x", "+33612345678", now, null, null, null));
+            return null;
+        })).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void handOversAndReportsAreRecordedInBatches() {
+        String channel = "ch" + UUID.randomUUID().toString().substring(0, 8);
+        String a = id("o");
+        String b = id("o");
+        String c = id("o");
+        Instant now = T0.plusSeconds(100);
+        store.transact(tx -> {
+            for (String m : List.of(a, b, c)) {
+                tx.outbox().enqueue(message(m, channel, T0));
+            }
+            return null;
+        });
+        store.transact(tx -> {
+            tx.outbox().awaitReceipts(List.of(new SmsAttempt(a, 1, "x", "+33612345678", now, null, null, null),
+                    new SmsAttempt(b, 1, "x", "+33612345678", now, null, null, null),
+                    new SmsAttempt(c, 1, "y", "+33612345678", now, null, null, null)), now.plusSeconds(60),
+                    java.util.Map.of(a, "carrier:x/live", b, "carrier:x/live", c, "carrier:y/test"));
+            return null;
+        });
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now, 10))).isEmpty();
+        List<java.util.Optional<SmsAttempt>> matched = store.transact(tx -> tx.outbox().matchReports(List.of(
+                new SmsReport(a, "x", true, "DELIVRD"), new SmsReport(b, "x", false, "UNDELIV"),
+                new SmsReport(c, "x", true, "wrong carrier"), new SmsReport(a, "x", true, "again")), now));
+        assertThat(matched).extracting(java.util.Optional::isPresent).containsExactly(true, true, false, false);
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now, 10)))
+                .as("b failed: due at once; a delivered; c still waits").extracting(OutboxMessage::id).containsExactly(b);
+        assertThat(store.<java.util.Optional<String>>transact(tx -> tx.outbox().deliveredVia(c))).hasValue("carrier:y/test");
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().pending(100))).extracting(OutboxMessage::id)
+                .doesNotContain(a).contains(b, c);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.outbox().awaitReceipts(List.of(new SmsAttempt("missing", 1, "x", "+33612345678", now, null, null,
+                    null)), now, java.util.Map.of("missing", "carrier:x/live"));
             return null;
         })).isInstanceOf(StoreException.class);
     }
