@@ -72,8 +72,23 @@ final class SmsDelivery {
     private record Job(OutboxMessage row, String to, Mode mode, List<String> tried) {
     }
 
-    /** What became of one row. */
-    private record Outcome(Job job, Sent sent, String refusal, String retryError, Instant at) {
+    /**
+     * What became of one row: taken by a carrier ({@code sent}), given up ({@code givenUp}: why, and
+     * {@code givenUpAs}: what the row records as its connector, or null), or to retry ({@code retryError}).
+     */
+    private record Outcome(Job job, Sent sent, String givenUp, String givenUpAs, String retryError, Instant at) {
+
+        static Outcome sent(Job job, Sent sent, Instant at) {
+            return new Outcome(job, sent, null, null, null, at);
+        }
+
+        static Outcome givenUp(Job job, String why, String as, Instant at) {
+            return new Outcome(job, null, why, as, null, at);
+        }
+
+        static Outcome retry(Job job, String error, Instant at) {
+            return new Outcome(job, null, null, null, error, at);
+        }
     }
 
     SmsDelivery(AccordStore store, AccordClock clock, Connectors connectors, PaymentsSettings settings,
@@ -171,22 +186,22 @@ final class SmsDelivery {
     private Outcome handOver(SmsRouting routing, Job job) {
         OutboxMessage row = job.row();
         if (job.to() == null) {
-            return new Outcome(job, null, "no phone number for " + row.destination(), null, clock.now());
+            return Outcome.givenUp(job, "no phone number for " + row.destination(), null, clock.now());
         }
         if (job.tried().size() >= settings.smsHandovers()) {
-            return new Outcome(job, null, "undelivered after " + job.tried().size() + " hand-overs ("
-                    + String.join(", ", job.tried()) + ")", null, clock.now());
+            return Outcome.givenUp(job, "no delivery report after " + job.tried().size() + " hand-overs ("
+                    + String.join(", ", job.tried()) + ")", "undelivered", clock.now());
         }
         SmsPayload payload = SmsPayload.decode(row.payload());
         try {
             Sent sent = routing.send(new OutboundSms(row.id(), job.to(), payload.text(), payload.binary(),
                     payload.port()), row.destination(), job.mode() == Mode.TEST, job.tried());
-            return new Outcome(job, sent, null, null, clock.now());
+            return Outcome.sent(job, sent, clock.now());
         } catch (RoutingException e) {
-            return e.retryable() ? new Outcome(job, null, null, e.getMessage(), clock.now())
-                    : new Outcome(job, null, "refused: " + e.getMessage(), null, clock.now());
+            return e.retryable() ? Outcome.retry(job, e.getMessage(), clock.now())
+                    : Outcome.givenUp(job, "refused: " + e.getMessage(), "refused", clock.now());
         } catch (RuntimeException e) {
-            return new Outcome(job, null, null, e.toString(), clock.now());
+            return Outcome.retry(job, e.toString(), clock.now());
         }
     }
 
@@ -224,10 +239,9 @@ final class SmsDelivery {
                 tx.outbox().recordAttempt(attempt(o));
                 tx.outbox().markDone(row.id(), o.at(), via(o));
             }
-        } else if (o.refusal() != null) {
-            LOG.warn("Message {} given up: {}", row.id(), o.refusal());
-            tx.outbox().markDone(row.id(), o.at(), o.refusal().startsWith("undelivered") ? "undelivered"
-                    : o.refusal().startsWith("refused") ? "refused" : null);
+        } else if (o.givenUp() != null) {
+            LOG.warn("Message {} given up: {}", row.id(), o.givenUp());
+            tx.outbox().markDone(row.id(), o.at(), o.givenUpAs());
         } else {
             long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(row.attempts(), 16));
             LOG.info("Message {} not handed over (attempt {}): {}; next try in {} s", row.id(), row.attempts() + 1,

@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.accordpay.api.carrier.CarrierCallback;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,29 +46,20 @@ class CarrierCallbacksResourceTest {
     private final List<CarrierCallback> callbacks = new CopyOnWriteArrayList<>();
     private final FakeCallback acme = new FakeCallback();
     private final HttpClient client = HttpClient.newHttpClient();
-    private Server server;
+    private LoopbackApiServer server;
     private String base;
 
     @BeforeEach
     void start() throws Exception {
         ResourceConfig api = MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536);
         api.register(new CarrierCallbacksResource(callbacks));
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(new ServletContainer(api)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = new LoopbackApiServer(api);
+        base = server.base();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {

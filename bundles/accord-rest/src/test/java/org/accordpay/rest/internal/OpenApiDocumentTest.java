@@ -9,11 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +19,7 @@ class OpenApiDocumentTest {
     /** The checked-in document, relative to this module (surefire runs in the module's folder). */
     static final Path DOCUMENT = Path.of("..", "..", "docs", "merchant-api.json");
 
-    private static Server server;
+    private static LoopbackApiServer server;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -34,23 +29,13 @@ class OpenApiDocumentTest {
         var api = MerchantApiServer.withSelfService(
                 MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
                 () -> null, java.util.List.of());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(new ServletContainer(api)), "/*");
-        server.setHandler(context);
-        server.setErrorHandler(new ProblemErrorHandler());
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = new LoopbackApiServer(api);
+        base = server.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @Test

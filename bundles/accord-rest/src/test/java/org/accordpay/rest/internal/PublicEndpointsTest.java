@@ -28,12 +28,7 @@ import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.time.AccordClock;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +88,7 @@ class PublicEndpointsTest {
         }
     };
     private final HttpClient client = HttpClient.newHttpClient();
-    private Server server;
+    private LoopbackApiServer server;
     private String base;
 
     private CheckoutView view() {
@@ -116,22 +111,13 @@ class PublicEndpointsTest {
                 MerchantApiServer.courierTokens(new String[] {"acme-courier=" + COURIER_SECRET, "broken"}),
                 deferred::add);
         MerchantApiServer.withPublicEndpoints(api, purchases, () -> courierEvents, clock, settings);
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(new ServletContainer(api)), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        server = new LoopbackApiServer(api);
+        base = server.base();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
