@@ -41,6 +41,21 @@ abstract class PaymentsFacade implements PurchaseService, Books, BankEvents, Car
     }
 
     @Override
+    public org.accordpay.api.purchase.dto.HostedCheckout openCheckout(PurchaseRequest request) {
+        return flow.openCheckout(request);
+    }
+
+    @Override
+    public Optional<org.accordpay.api.purchase.dto.CheckoutView> checkout(String token) {
+        return flow.checkout(token);
+    }
+
+    @Override
+    public void attachCustomer(String token, org.accordpay.api.purchase.dto.CustomerIdentifier customer) {
+        flow.attachCustomer(token, customer);
+    }
+
+    @Override
     public Optional<Purchase> find(String purchaseId) {
         return flow.find(purchaseId);
     }
