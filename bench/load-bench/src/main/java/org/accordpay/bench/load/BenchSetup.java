@@ -50,9 +50,10 @@ final class BenchSetup {
             String holder = "\"Shopper " + (i + 1) + "\"";
             first.add("accord:bank-open " + s.iban() + " " + holder + " EUR 1000000000");
             first.add("accord:handset-create " + s.phone() + " " + PIN);
-            first.add("accord:customer-enrol-start " + s.phone() + " FR " + s.iban() + " " + holder + " --name " + holder
+            // options before the arguments: Karaf's parser takes everything after the first argument as arguments
+            first.add("accord:customer-enrol-start --name " + holder
                     + " --street \"1 rue de la Paix\" --postal-code 75002 --city Paris"
-                    + " --password load-bench-password --accept-mandate");
+                    + " --password load-bench-password --accept-mandate " + s.phone() + " FR " + s.iban() + " " + holder);
         }
         String out = shell.run(first);
         Matcher m = Pattern.compile("enrolment\\s*:\\s*(\\S+)").matcher(out);

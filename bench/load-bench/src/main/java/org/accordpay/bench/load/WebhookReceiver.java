@@ -28,7 +28,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     WebhookReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "webhook-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/hooks", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
