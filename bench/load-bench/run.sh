@@ -9,7 +9,7 @@
 # Environment: CONCURRENCY (8,32), DURATION (30 s), WARMUP (5 s), CEILING_SECONDS (10), SHOPPERS (max C),
 # WAIT (webhook | poll: also poll GET /v1/purchases/{id} every POLL_MS), JFR_ROUND (a C value: record JFR of
 # that round's window in the Karaf JVM), WEBHOOK_POLL_MS (Accord's webhook poll interval, default the shipped
-# 500), PORT_BASE (18180: rest +1, ssh +2, console +3, RMI +4/+5), MARIADB_HOST/PORT/USER/PASSWORD
+# 500), STORE_POOL_SIZE (the store's connection pool, default the shipped 8), PORT_BASE (18180: rest +1, ssh +2, console +3, RMI +4/+5), MARIADB_HOST/PORT/USER/PASSWORD
 # (127.0.0.1/3306/root/empty), MAVEN_OPTS_LOCAL (extra mvn options, e.g. -o -Dmaven.repo.local=...),
 # KEEP=1 keeps the unpacked distribution and the databases.
 set -euo pipefail
@@ -76,6 +76,7 @@ export ORG_ACCORDPAY_REST_PORT=$REST_PORT
 cfg org.accordpay.store.cfg url "jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_STORE"
 cfg org.accordpay.store.cfg user "$DB_USER"
 cfg org.accordpay.store.cfg password "$DB_PASSWORD"
+cfg org.accordpay.store.cfg pool.size "${STORE_POOL_SIZE:-8}"
 cfg org.accordpay.bank.ledger.cfg url "jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_BANK"
 cfg org.accordpay.bank.ledger.cfg user "$DB_USER"
 cfg org.accordpay.bank.ledger.cfg .password "$DB_PASSWORD"
