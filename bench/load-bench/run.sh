@@ -115,8 +115,20 @@ stop() {
 }
 trap stop EXIT
 ready=""
+shell_installed=""
 for _ in $(seq 1 180); do
-  if "$HOME_DIR/bin/accord-shell" "accord:status" 2>/dev/null | grep -q '^READY'; then ready=yes; break; fi
+  status=$("$HOME_DIR/bin/accord-shell" "accord:status" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' || true)
+  if printf '%s\n' "$status" | grep -q '^READY'; then ready=yes; break; fi
+  # seen once in five boots: the conditional feature accord-shell stays Uninstalled although the shell is there
+  if [ -z "$shell_installed" ] && printf '%s' "$status" | grep -q 'Command not found: accord:status' \
+      && grep -q 'Accord store ready' "$HOME_DIR/data/log/karaf.log" 2>/dev/null; then
+    sleep 5
+    if "$HOME_DIR/bin/accord-shell" "feature:list -i" 2>/dev/null | grep -q '^accord-shell '; then continue; fi
+    echo "load-bench: feature accord-shell not installed at boot (conditional on the shell); feature:install accord-shell" \
+      | tee -a "$OUT/boot-$stamp.txt"
+    "$HOME_DIR/bin/accord-shell" "feature:install accord-shell" || true
+    shell_installed=yes
+  fi
   sleep 1
 done
 [ -n "$ready" ] || { echo "load-bench: not READY after 180 s; see $HOME_DIR/data/log/karaf.log" >&2; exit 1; }
