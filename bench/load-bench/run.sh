@@ -49,6 +49,15 @@ done
 WORK=$(mktemp -d /tmp/accord-load.XXXXXX)
 tar xzf "$(archive)" -C "$WORK"
 HOME_DIR=$(ls -1d "$WORK"/accord-distribution-* | head -1)
+# The distribution does not carry the conditional feature accord-shell's bundle in system/: Karaf then
+# resolves mvn:org.accordpay/accord-shell from ~/.m2/repository at boot, i.e. whatever branch was built
+# there last (seen: a newer build needing org.accordpay.api.purchase 1.1 -> feature left Uninstalled,
+# no accord: commands). Put this tree's bundle where Karaf looks first.
+SHELL_JAR=$(ls -1 "$ROOT"/bundles/accord-shell/target/accord-shell-*.jar 2>/dev/null | grep -v sources | head -1 || true)
+if [ -n "$SHELL_JAR" ]; then
+  mkdir -p "$HOME_DIR/system/org/accordpay/accord-shell/1.0.0-SNAPSHOT"
+  cp "$SHELL_JAR" "$HOME_DIR/system/org/accordpay/accord-shell/1.0.0-SNAPSHOT/accord-shell-1.0.0-SNAPSHOT.jar"
+fi
 mkdir -p "$OUT"
 
 # set KEY = VALUE in etc/FILE (added when absent)
