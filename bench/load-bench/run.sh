@@ -128,7 +128,7 @@ shell_installed=""
 for _ in $(seq 1 180); do
   status=$("$HOME_DIR/bin/accord-shell" "accord:status" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' || true)
   if printf '%s\n' "$status" | grep -q '^READY'; then ready=yes; break; fi
-  # seen once in five boots: the conditional feature accord-shell stays Uninstalled although the shell is there
+  # should the accord-shell feature still be missing (see above), try to install it once and say so
   if [ -z "$shell_installed" ] && printf '%s' "$status" | grep -q 'Command not found: accord:status' \
       && grep -q 'Accord store ready' "$HOME_DIR/data/log/karaf.log" 2>/dev/null; then
     sleep 5
