@@ -103,7 +103,7 @@ public final class PurchaseLoadBench {
         Map<String, Latencies> steps = newSteps();
         int done = 0;
         for (int i = 0; i < Math.min(5, shoppers.size()); i++) {
-            if (purchase(shoppers.get(i), steps, new Errors(), null)) {
+            if (purchase(shoppers.get(i), steps, new Errors())) {
                 done++;
             }
         }
@@ -129,7 +129,7 @@ public final class PurchaseLoadBench {
                     BenchSetup.Shopper shopper = shoppers.get((index + c * n++) % shoppers.size());
                     try {
                         boolean counted = measuring.get();
-                        if (purchase(shopper, counted ? steps : null, errors, null) && counted && measuring.get()) {
+                        if (purchase(shopper, counted ? steps : null, errors) && counted && measuring.get()) {
                             completed.increment();
                         }
                     } catch (Exception e) {
@@ -215,7 +215,7 @@ public final class PurchaseLoadBench {
     }
 
     /** One complete purchase. @return true when it settled */
-    private boolean purchase(BenchSetup.Shopper shopper, Map<String, Latencies> steps, Errors errors, Object unused)
+    private boolean purchase(BenchSetup.Shopper shopper, Map<String, Latencies> steps, Errors errors)
             throws Exception {
         long t0 = System.nanoTime();
         String order = "load-" + Long.toHexString(t0) + "-" + Thread.currentThread().getId();
