@@ -197,11 +197,14 @@ final class JpaOutboxRepository implements OutboxRepository {
         java.util.Map<String, List<SmsAttemptEntity>> byMessage = new java.util.HashMap<>();
         for (SmsAttemptEntity a : tx.em().createQuery("select a from SmsAttemptEntity a where a.key.messageId in :ids",
                 SmsAttemptEntity.class).setParameter("ids", ids).getResultList()) {
+            tx.em().detach(a); // read only: the reports are written below in a few statements, not row by row
             byMessage.computeIfAbsent(a.key.messageId, k -> new java.util.ArrayList<>()).add(a);
         }
         long when = Times.toMicros(at);
         List<java.util.Optional<SmsAttempt>> out = new java.util.ArrayList<>();
         List<String> delivered = new java.util.ArrayList<>();
+        // reports with the same carrier, verdict and status text are written by one UPDATE
+        java.util.Map<List<Object>, List<String>> groups = new java.util.LinkedHashMap<>();
         for (var r : reports) {
             List<SmsAttemptEntity> all = byMessage.getOrDefault(r.messageId(), List.of());
             SmsAttemptEntity match = all.stream()
@@ -211,9 +214,11 @@ final class JpaOutboxRepository implements OutboxRepository {
                 out.add(java.util.Optional.empty());
                 continue;
             }
-            match.reportedAt = when;
+            match.reportedAt = when; // detached: marks it taken for the rest of this batch
             match.delivered = r.delivered();
             match.detail = clip(r.detail(), 255);
+            groups.computeIfAbsent(java.util.Arrays.asList(r.carrierId(), r.delivered(), match.detail),
+                    k -> new java.util.ArrayList<>()).add(r.messageId());
             if (r.delivered()) {
                 delivered.add(r.messageId());
             } else if (all.stream().mapToInt(a -> a.key.attemptNo).max().orElse(0) == match.key.attemptNo) {
@@ -226,6 +231,15 @@ final class JpaOutboxRepository implements OutboxRepository {
             out.add(java.util.Optional.of(toAttempt(match)));
         }
         tx.em().flush();
+        for (var g : groups.entrySet()) {
+            // every hand-over of these rows to this carrier still without a report (normally the one matched)
+            tx.em().createQuery("update SmsAttemptEntity a set a.reportedAt = :at, a.delivered = :delivered,"
+                            + " a.detail = :detail where a.key.messageId in :ids and a.carrierId = :carrier"
+                            + " and a.reportedAt is null")
+                    .setParameter("at", when).setParameter("delivered", g.getKey().get(1))
+                    .setParameter("detail", g.getKey().get(2)).setParameter("ids", g.getValue())
+                    .setParameter("carrier", g.getKey().get(0)).executeUpdate();
+        }
         if (!delivered.isEmpty()) {
             tx.em().createQuery("update OutboxEntity o set o.doneAt = :at, o.version = o.version + 1"
                     + " where o.id in :ids and o.doneAt is null")
