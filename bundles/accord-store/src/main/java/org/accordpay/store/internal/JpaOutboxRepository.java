@@ -203,7 +203,7 @@ final class JpaOutboxRepository implements OutboxRepository {
         long when = Times.toMicros(at);
         List<java.util.Optional<SmsAttempt>> out = new java.util.ArrayList<>();
         List<String> delivered = new java.util.ArrayList<>();
-        // reports with the same carrier, verdict and status text are written by one UPDATE
+        // reports with the same carrier, verdict, status text and attempt number are written by one UPDATE
         java.util.Map<List<Object>, List<String>> groups = new java.util.LinkedHashMap<>();
         for (var r : reports) {
             List<SmsAttemptEntity> all = byMessage.getOrDefault(r.messageId(), List.of());
@@ -217,7 +217,8 @@ final class JpaOutboxRepository implements OutboxRepository {
             match.reportedAt = when; // detached: marks it taken for the rest of this batch
             match.delivered = r.delivered();
             match.detail = clip(r.detail(), 255);
-            groups.computeIfAbsent(java.util.Arrays.asList(r.carrierId(), r.delivered(), match.detail),
+            groups.computeIfAbsent(java.util.Arrays.asList(r.carrierId(), r.delivered(), match.detail,
+                            match.key.attemptNo),
                     k -> new java.util.ArrayList<>()).add(r.messageId());
             if (r.delivered()) {
                 delivered.add(r.messageId());
@@ -232,13 +233,11 @@ final class JpaOutboxRepository implements OutboxRepository {
         }
         tx.em().flush();
         for (var g : groups.entrySet()) {
-            // every hand-over of these rows to this carrier still without a report (normally the one matched)
             tx.em().createQuery("update SmsAttemptEntity a set a.reportedAt = :at, a.delivered = :delivered,"
-                            + " a.detail = :detail where a.key.messageId in :ids and a.carrierId = :carrier"
-                            + " and a.reportedAt is null")
+                            + " a.detail = :detail where a.key.messageId in :ids and a.key.attemptNo = :attempt")
                     .setParameter("at", when).setParameter("delivered", g.getKey().get(1))
                     .setParameter("detail", g.getKey().get(2)).setParameter("ids", g.getValue())
-                    .setParameter("carrier", g.getKey().get(0)).executeUpdate();
+                    .setParameter("attempt", g.getKey().get(3)).executeUpdate();
         }
         if (!delivered.isEmpty()) {
             tx.em().createQuery("update OutboxEntity o set o.doneAt = :at, o.version = o.version + 1"
