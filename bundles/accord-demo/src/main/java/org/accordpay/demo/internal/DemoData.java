@@ -37,6 +37,8 @@ public final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final DemoConfiguration config;
+    private static final int SEED_ATTEMPTS = 5;
+
     private final AccordStore store;
     private final CustomerRegistry customers;
     private final MerchantRegistry merchants;
@@ -59,16 +61,32 @@ public final class DemoData {
         if (!config.enabled()) {
             return;
         }
-        Thread seeder = new Thread(this::seed, "accord-demo-data");
+        Thread seeder = new Thread(this::seedWithRetries, "accord-demo-data");
         seeder.setDaemon(true);
         seeder.start();
     }
 
-    private void seed() {
+    /** Components the seeding uses may still be binding at boot (seen: the loopback carrier without its registry). */
+    private void seedWithRetries() {
+        for (int attempt = 1; attempt <= SEED_ATTEMPTS; attempt++) {
+            if (seed(attempt == SEED_ATTEMPTS)) {
+                return;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** @return true when done (or nothing to do), false to try again */
+    private boolean seed(boolean last) {
         try {
             if (!config.any_database() && !store.info().database().startsWith("H2")) {
                 LOG.info("Demo data not seeded: the store is not the embedded H2 default");
-                return;
+                return true;
             }
             bank.openAccount(config.customer_iban(), "Camille Martin", "EUR", config.customer_balance());
             bank.openAccount(config.merchant_iban(), "Demo Shop SARL", "EUR", 0);
@@ -88,8 +106,14 @@ public final class DemoData {
             LOG.info("Demo data ready: merchant {} ({}, test API key {} in etc/demo-merchant-key.pem), customer {} with"
                     + " a simulated handset (PIN {})", merchant.id(), DISPLAY_NAME, keyId, config.customer_phone(),
                     config.customer_pin());
+            return true;
         } catch (RuntimeException | java.io.IOException e) {
-            LOG.warn("Demo data not seeded: {}", e.toString());
+            if (last) {
+                LOG.warn("Demo data not seeded: {}", e.toString());
+            } else {
+                LOG.info("Demo data not seeded yet ({}); trying again", e.toString());
+            }
+            return false;
         }
     }
 
