@@ -115,27 +115,7 @@ final class MerchantAuthentication implements ContainerRequestFilter {
         }
         Caller caller = new Caller(key.merchantId(), key.keyId(), key.mode(), bodyHash);
         boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Accord-Ed25519";
-            }
-        });
+        request.setSecurityContext(securityContext(caller, secure));
     }
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
@@ -157,5 +137,30 @@ final class MerchantAuthentication implements ContainerRequestFilter {
             return c;
         }
         throw ApiProblem.unauthorized("unauthenticated", "the request is not signed");
+    }
+
+    /** @return the security context that names {@code caller} as the request's principal */
+    static SecurityContext securityContext(Caller caller, boolean secure) {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "Accord-Ed25519";
+            }
+        };
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,27 +121,7 @@ class ReturnUrlsResourceTest {
 
     static SecurityContext signed(String merchant, Mode mode) {
         Caller caller = new Caller(merchant, "key-" + merchant + "-" + mode, mode, "");
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Accord-Ed25519";
-            }
-        };
+        return MerchantAuthentication.securityContext(caller, true);
     }
 
     /** Return URLs and audit entry types in memory; any other repository is refused. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,27 +94,7 @@ class WebhookEndpointsResourceTest {
 
     private static SecurityContext signed(String merchant, Mode mode) {
         Caller caller = new Caller(merchant, "key-" + merchant + "-" + mode, mode, "");
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Accord-Ed25519";
-            }
-        };
+        return MerchantAuthentication.securityContext(caller, true);
     }
 
     /** In memory, with the live-mode rules of accord-webhooks' target policy reduced to what these tests send. */
