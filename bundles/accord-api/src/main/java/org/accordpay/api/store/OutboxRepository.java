@@ -18,10 +18,20 @@ public interface OutboxRepository {
     /**
      * @param channel the kind of rows wanted ({@code sms}, {@code bank}, {@code webhook})
      * @param now     rows due at or before this instant are returned
-     * @param limit   at most this many, oldest first
+     * @param limit   at most this many, longest due first
      * @return pending rows that are due
      */
     List<OutboxMessage> due(String channel, Instant now, int limit);
+
+    /**
+     * Takes rows out of {@link #due} until {@code until} while a worker hands them over (a lease): the
+     * worker records each one's outcome before then; a worker that dies leaves them due again at
+     * {@code until}. Rows already done are left alone.
+     *
+     * @param messageIds rows just read by {@link #due}
+     * @param until      when they fall due again if nothing is recorded
+     */
+    void claim(List<String> messageIds, Instant until);
 
     /** Marks a row delivered; it will not be returned by {@link #due} again. */
     void markDone(String messageId, Instant at);

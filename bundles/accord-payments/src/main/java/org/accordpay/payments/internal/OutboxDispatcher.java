@@ -61,6 +61,7 @@ final class OutboxDispatcher implements Runnable {
         if (wake.availablePermits() == 0) {
             wake.release();
         }
+        sms.wake();
     }
 
     void stop() {
@@ -69,11 +70,13 @@ final class OutboxDispatcher implements Runnable {
         wake.release();
     }
 
+    /** Delivers until {@link #stop()}: SMS through {@link SmsDelivery}'s pipeline, bank and courier rows here. */
     @Override
     public void run() {
+        sms.startPipeline();
         while (running) {
             try {
-                int done = deliverDue();
+                int done = deliverDue(List.of(PurchaseFlow.BANK, PurchaseFlow.COURIER));
                 if (done < BATCH) {
                     wake.tryAcquire(500, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -93,10 +96,14 @@ final class OutboxDispatcher implements Runnable {
         }
     }
 
-    /** One pass over every channel. @return how many rows were handed over */
+    /** One pass over every channel, in the caller's thread. @return how many rows were handed over */
     int deliverDue() {
+        return deliverDue(List.of(PurchaseFlow.BANK, PurchaseFlow.SMS, PurchaseFlow.COURIER));
+    }
+
+    private int deliverDue(List<String> channels) {
         int n = 0;
-        for (String channel : List.of(PurchaseFlow.BANK, PurchaseFlow.SMS, PurchaseFlow.COURIER)) {
+        for (String channel : channels) {
             Instant now = clock.now();
             List<OutboxMessage> due = store.transact(tx -> tx.outbox().due(channel, now, BATCH));
             if (PurchaseFlow.SMS.equals(channel)) {

@@ -7,12 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.accordpay.api.carrier.dto.DeliveryReport;
@@ -53,6 +56,12 @@ final class SmsDelivery {
     /** Queued after a batch of hand-overs is committed: the reports that overtook it can match now. */
     private static final DeliveryReport COMMITTED = new DeliveryReport("", "", true, "", Instant.EPOCH);
     private static final long PARKED_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Rows the pump claims per transaction. */
+    private static final int BATCH = 200;
+    /** Rows between claim and record at most: enough to keep every carrier window full while the database writes. */
+    private static final int MAX_IN_FLIGHT = 4 * BATCH;
+    /** Outcomes recorded per transaction at most. */
+    private static final int RECORD_BATCH = 1_000;
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -64,6 +73,13 @@ final class SmsDelivery {
     /** Reports that matched no hand-over yet, by message id, with when they first arrived; report thread only. */
     private final Map<String, Parked> parked = new HashMap<>();
     private volatile long lastParkedTry = System.nanoTime();
+    /** Pipeline: rows claimed and not yet recorded, the senders' outcomes, the pump's wake-up call. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Outcome> handedOver = new LinkedBlockingQueue<>();
+    private final Semaphore pumpWake = new Semaphore(0);
+    private volatile boolean pumping;
+    private Thread pump;
+    private Thread recorder;
 
     private record Parked(DeliveryReport report, long since) {
     }
@@ -107,7 +123,8 @@ final class SmsDelivery {
     }
 
     /**
-     * Hands due SMS rows to carriers and records the hand-overs.
+     * Hands due SMS rows to carriers and records the hand-overs, in the caller's thread (one batch; the
+     * running dispatcher uses {@link #startPipeline()} instead).
      *
      * @return how many rows a carrier took
      */
@@ -132,6 +149,128 @@ final class SmsDelivery {
                 LOG.warn("SMS hand-over failed: {}", e.getCause().toString());
             }
         }
+        recordOutcomes(outcomes);
+        return (int) outcomes.stream().filter(o -> o.sent() != null).count();
+    }
+
+    /**
+     * Starts the pipeline the running dispatcher uses for SMS: a pump thread reads and claims batches of
+     * due rows and hands them to the senders while earlier batches are still in flight, and a recorder
+     * thread writes the senders' outcomes in batches. Database and carriers work at the same time instead
+     * of taking turns; at most {@value #MAX_IN_FLIGHT} rows are between claim and record.
+     */
+    synchronized void startPipeline() {
+        if (pump != null) {
+            return;
+        }
+        pumping = true;
+        pump = daemon(this::pumpUntilStopped, "accord-sms-pump");
+        recorder = daemon(this::recordUntilStopped, "accord-sms-recorder");
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Asks the pump for a pass now (rows were written or a report failed). */
+    void wake() {
+        if (pumpWake.availablePermits() == 0) {
+            pumpWake.release();
+        }
+    }
+
+    private void pumpUntilStopped() {
+        while (pumping) {
+            try {
+                waitForRoom();
+                if (pumpOnce() == 0) {
+                    pumpWake.tryAcquire(500, TimeUnit.MILLISECONDS);
+                    pumpWake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("SMS pass failed: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void waitForRoom() throws InterruptedException {
+        synchronized (inFlight) {
+            while (pumping && inFlight.size() > MAX_IN_FLIGHT - BATCH) {
+                inFlight.wait(200);
+            }
+        }
+    }
+
+    /** Claims one batch of due rows and gives it to the senders. @return rows given */
+    private int pumpOnce() {
+        Optional<SmsRouting> routing = connectors.routing();
+        if (routing.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.now();
+        List<Job> jobs = store.transact(tx -> {
+            // rows still in flight are claimed; they show up again only if the clock jumped past the claim
+            List<OutboxMessage> due = tx.outbox().due(PurchaseFlow.SMS, now, BATCH).stream()
+                    .filter(r -> !inFlight.contains(r.id())).toList();
+            if (due.isEmpty()) {
+                return List.<Job>of();
+            }
+            tx.outbox().claim(due.stream().map(OutboxMessage::id).toList(), now.plus(settings.receiptTimeout()));
+            return prepare(tx, due);
+        });
+        for (Job job : jobs) {
+            inFlight.add(job.row().id());
+            senders.execute(() -> handedOver.add(handOverOrRetry(routing.get(), job)));
+        }
+        return jobs.size();
+    }
+
+    private Outcome handOverOrRetry(SmsRouting routing, Job job) {
+        try {
+            return handOver(routing, job);
+        } catch (Throwable e) {
+            return Outcome.retry(job, e.toString(), clock.now());
+        }
+    }
+
+    private void recordUntilStopped() {
+        while (pumping) {
+            try {
+                Outcome first = handedOver.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Outcome> batch = new ArrayList<>();
+                batch.add(first);
+                handedOver.drainTo(batch, RECORD_BATCH - 1);
+                try {
+                    recordOutcomes(batch);
+                } finally {
+                    synchronized (inFlight) {
+                        batch.forEach(o -> inFlight.remove(o.job().row().id()));
+                        inFlight.notifyAll();
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Recording SMS hand-overs failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Records outcomes in one transaction, or one by one when that fails; then lets parked reports match. */
+    private void recordOutcomes(List<Outcome> outcomes) {
         try {
             store.transact(tx -> {
                 recordAll(tx, outcomes);
@@ -152,7 +291,6 @@ final class SmsDelivery {
             }
         }
         reports.add(COMMITTED);
-        return (int) outcomes.stream().filter(o -> o.sent() != null).count();
     }
 
     /** Reads, in the batch's transaction, each row's number, mode and earlier hand-overs. */
@@ -372,6 +510,19 @@ final class SmsDelivery {
     }
 
     void stop() {
+        pumping = false;
+        Thread p;
+        Thread r;
+        synchronized (this) {
+            p = pump;
+            r = recorder;
+        }
+        if (p != null) {
+            p.interrupt();
+        }
         senders.shutdownNow();
+        if (r != null) {
+            r.interrupt();
+        }
     }
 }

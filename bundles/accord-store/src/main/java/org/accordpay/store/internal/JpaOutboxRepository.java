@@ -61,11 +61,23 @@ final class JpaOutboxRepository implements OutboxRepository {
             return List.of();
         }
         return tx.em().createQuery("select o from OutboxEntity o where o.channel = :channel and o.doneAt is null"
-                        + " and o.nextAttemptAt <= :now order by o.createdAt, o.id", OutboxEntity.class)
+                        // the order of ix_outbox_due (channel, done_at, next_attempt_at, then the primary key):
+                        // no sort of the pending rows per pass
+                        + " and o.nextAttemptAt <= :now order by o.nextAttemptAt, o.id", OutboxEntity.class)
                 .setParameter("channel", channel)
                 .setParameter("now", Times.toMicros(now))
                 .setMaxResults(limit)
                 .getResultList().stream().map(JpaOutboxRepository::toMessage).toList();
+    }
+
+    @Override
+    public void claim(List<String> messageIds, Instant until) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        tx.em().createQuery("update OutboxEntity o set o.nextAttemptAt = :until, o.version = o.version + 1"
+                        + " where o.id in :ids and o.doneAt is null")
+                .setParameter("until", Times.toMicros(until)).setParameter("ids", messageIds).executeUpdate();
     }
 
     @Override

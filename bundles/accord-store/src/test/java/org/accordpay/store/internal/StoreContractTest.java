@@ -310,6 +310,33 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void claimedRowsLeaveTheDueListUntilTheirClaimEnds() {
+        String channel = "ch" + UUID.randomUUID().toString().substring(0, 8);
+        String a = id("o");
+        String b = id("o");
+        String done = id("o");
+        Instant now = T0.plusSeconds(100);
+        store.transact(tx -> {
+            tx.outbox().enqueue(message(a, channel, now.minusSeconds(5)));
+            tx.outbox().enqueue(message(b, channel, now.minusSeconds(10)));
+            tx.outbox().enqueue(message(done, channel, T0));
+            tx.outbox().markDone(done, now);
+            return null;
+        });
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now, 10)))
+                .as("longest due first").extracting(OutboxMessage::id).containsExactly(b, a);
+        store.transact(tx -> {
+            tx.outbox().claim(List.of(a, done), now.plusSeconds(60));
+            return null;
+        });
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(59), 10)))
+                .as("a claimed row is not handed to another worker").extracting(OutboxMessage::id).containsExactly(b);
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().due(channel, now.plusSeconds(60), 10)))
+                .as("due again when its worker recorded nothing, a done row stays done")
+                .extracting(OutboxMessage::id).containsExactly(b, a);
+    }
+
+    @Test
     void smsRowWaitsForItsDeliveryReportAndGoesToTheNextCarrierWithoutOne() {
         String channel = "ch" + UUID.randomUUID().toString().substring(0, 8);
         String m = id("o");

@@ -115,6 +115,11 @@ public final class SmppThroughputBench {
         }
         System.out.printf("%n(b)/(a) = %.2f with %d sender threads (receipts/s %.2f) -- target >= 0.8%n",
                 bestB.submitsPerS / a.submitsPerS, bestB.threads, bestB.receiptsPerS / a.receiptsPerS);
+        // (c) in the same run, against the same simulator, unless -Doutbox=false (it needs MariaDB)
+        if (Boolean.parseBoolean(System.getProperty("outbox", "true"))) {
+            System.out.println();
+            org.accordpay.payments.internal.OutboxToReceiptBench.main(new String[0]);
+        }
     }
 
     private static String key(Result r) {
