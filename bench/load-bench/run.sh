@@ -102,7 +102,7 @@ cfg org.accordpay.challenge.cfg argon2.memory.kib 64
 cfg org.accordpay.challenge.cfg argon2.iterations 1
 # the loopback courier reports delivery as soon as Accord asks it to watch the shipment
 cfg org.accordpay.courier.loopback.cfg auto.deliver true
-cfg org.accordpay.webhooks.cfg poll.ms "${WEBHOOK_POLL_MS:-500}"
+cfg org.accordpay.webhooks.cfg poll.ms "${WEBHOOK_POLL_MS:-100}"
 
 echo "load-bench: $HOME_DIR, API https://127.0.0.1:$REST_PORT, ssh $SSH_PORT, databases $DB_STORE, $DB_BANK"
 (cd "$HOME_DIR" && exec setsid bin/karaf daemon > "$HOME_DIR/console.log" 2>&1 < /dev/null) &

@@ -22,6 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Request timeout (ms)")
     int timeout_ms() default 5000;
 
-    @AttributeDefinition(name = "Poll interval (ms)")
-    int poll_ms() default 500;
+    @AttributeDefinition(name = "Poll interval (ms)", description = "how often new events are looked for while"
+            + " none is waiting (a pass that finds a full page is followed by the next one at once)")
+    int poll_ms() default 100;
 }

@@ -8,7 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +36,10 @@ import org.slf4j.LoggerFactory;
 final class WebhookDeliverer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
-    private static final int EVENTS_PER_PASS = 20;
+    /** Events read per endpoint and pass; a full page is followed by the next pass at once. */
+    private static final int EVENTS_PER_PASS = 100;
+    /** A purchase's mode never changes: remembered for the purchases seen last. */
+    private static final int MODE_CACHE = 10_000;
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -42,7 +49,16 @@ final class WebhookDeliverer implements Runnable {
     private final long pollMillis;
     private final HttpClient http;
     private final Semaphore wake = new Semaphore(0);
+    private final Map<String, Mode> modeCache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Mode> eldest) {
+                    return size() > MODE_CACHE;
+                }
+            });
     private volatile boolean running = true;
+    /** Set by a pass that read a full page for some endpoint: the next pass follows at once. */
+    private boolean pageFull;
 
     WebhookDeliverer(AccordStore store, AccordClock clock, WebhookSigner signer, Duration giveUp, Duration timeout,
             long pollMillis) {
@@ -71,8 +87,10 @@ final class WebhookDeliverer implements Runnable {
         while (running) {
             try {
                 deliverDue();
-                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                if (!pageFull) {
+                    wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -84,6 +102,7 @@ final class WebhookDeliverer implements Runnable {
 
     /** One pass over the due endpoints. @return how many events were delivered */
     int deliverDue() {
+        pageFull = false;
         int delivered = 0;
         for (WebhookEndpoint endpoint : store.transact(tx -> tx.webhooks().due(clock.now(), 50))) {
             delivered += deliverFor(endpoint);
@@ -91,49 +110,93 @@ final class WebhookDeliverer implements Runnable {
         return delivered;
     }
 
+    /**
+     * Posts the endpoint's next events in order and moves its cursor once for the pass (at least once:
+     * a crash before that commit posts them again, with the same event ids).
+     */
     private int deliverFor(WebhookEndpoint endpoint) {
         List<MerchantEvent> events = store.transact(tx -> tx.merchantEvents().list(endpoint.merchantId(),
                 endpoint.deliveredUpTo(), EVENTS_PER_PASS));
+        pageFull |= events.size() >= EVENTS_PER_PASS;
+        Map<String, Mode> modes = modesOf(events);
         int delivered = 0;
+        long upTo = endpoint.deliveredUpTo();
         Instant failingSince = endpoint.failingSince();
-        for (MerchantEvent event : events) {
-            if (!running) {
-                break;
-            }
-            if (modeOf(event) != endpoint.mode()) {
-                advance(endpoint, event.seq());
-                continue;
-            }
-            Optional<String> failure = post(endpoint, event);
-            if (failure.isEmpty()) {
-                advance(endpoint, event.seq());
-                failingSince = null;
-                delivered++;
-                continue;
-            }
-            Instant now = clock.now();
-            Instant since = failingSince == null ? now : failingSince;
-            if (Duration.between(since, now).compareTo(giveUp) >= 0) {
-                LOG.warn("Webhook {}: gave up on event {} after {} of failures: {}", endpoint.id(), event.eventId(),
-                        giveUp, failure.get());
+        try {
+            for (MerchantEvent event : events) {
+                if (!running) {
+                    break;
+                }
+                if (modes.get(event.purchaseId()) != endpoint.mode()) {
+                    upTo = event.seq();
+                    continue;
+                }
+                Optional<String> failure = post(endpoint, event);
+                if (failure.isEmpty()) {
+                    upTo = event.seq();
+                    failingSince = null;
+                    delivered++;
+                    continue;
+                }
+                Instant now = clock.now();
+                Instant since = failingSince == null ? now : failingSince;
+                if (Duration.between(since, now).compareTo(giveUp) >= 0) {
+                    LOG.warn("Webhook {}: gave up on event {} after {} of failures: {}", endpoint.id(),
+                            event.eventId(), giveUp, failure.get());
+                    store.transact(tx -> {
+                        tx.audit().append("webhook.gave-up", event.purchaseId(), ("webhook.gave-up|" + endpoint.id()
+                                + "|" + event.eventId() + "|" + failure.get()).getBytes(StandardCharsets.UTF_8));
+                        tx.webhooks().advance(endpoint.id(), event.seq());
+                        return null;
+                    });
+                    upTo = event.seq();
+                    failingSince = null;
+                    continue;
+                }
+                Duration elapsed = Duration.between(since, now);
+                long backoffMillis = Math.min(Duration.ofHours(1).toMillis(), Math.max(1000, elapsed.toMillis() / 2));
+                long reached = upTo;
                 store.transact(tx -> {
-                    tx.audit().append("webhook.gave-up", event.purchaseId(), ("webhook.gave-up|" + endpoint.id() + "|"
-                            + event.eventId() + "|" + failure.get()).getBytes(StandardCharsets.UTF_8));
-                    tx.webhooks().advance(endpoint.id(), event.seq());
+                    if (reached > endpoint.deliveredUpTo()) {
+                        tx.webhooks().advance(endpoint.id(), reached);
+                    }
+                    tx.webhooks().failed(endpoint.id(), now, failure.get(), now.plusMillis(backoffMillis));
                     return null;
                 });
-                failingSince = null;
-                continue;
+                upTo = endpoint.deliveredUpTo(); // recorded with the failure
+                break;
             }
-            Duration elapsed = Duration.between(since, now);
-            long backoffMillis = Math.min(Duration.ofHours(1).toMillis(), Math.max(1000, elapsed.toMillis() / 2));
-            store.transact(tx -> {
-                tx.webhooks().failed(endpoint.id(), now, failure.get(), now.plusMillis(backoffMillis));
-                return null;
-            });
-            break;
+        } finally {
+            if (upTo > endpoint.deliveredUpTo()) {
+                advance(endpoint, upTo);
+            }
         }
         return delivered;
+    }
+
+    /** The mode of each event's purchase: from the cache, the others read in one transaction. */
+    private Map<String, Mode> modesOf(List<MerchantEvent> events) {
+        Map<String, Mode> modes = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (MerchantEvent e : events) {
+            Mode known = modeCache.get(e.purchaseId());
+            if (known != null) {
+                modes.put(e.purchaseId(), known);
+            } else if (!modes.containsKey(e.purchaseId()) && !unknown.contains(e.purchaseId())) {
+                unknown.add(e.purchaseId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            store.transact(tx -> {
+                for (String id : unknown) {
+                    Mode mode = tx.purchases().find(id).map(PurchaseRecord::mode).orElse(Mode.LIVE);
+                    modes.put(id, mode);
+                    modeCache.put(id, mode);
+                }
+                return null;
+            });
+        }
+        return modes;
     }
 
     private Optional<String> post(WebhookEndpoint endpoint, MerchantEvent event) {
@@ -162,11 +225,6 @@ final class WebhookDeliverer implements Runnable {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
-    }
-
-    private Mode modeOf(MerchantEvent event) {
-        return store.transact(tx -> tx.purchases().find(event.purchaseId())).map(PurchaseRecord::mode)
-                .orElse(Mode.LIVE);
     }
 
     private void advance(WebhookEndpoint endpoint, long seq) {

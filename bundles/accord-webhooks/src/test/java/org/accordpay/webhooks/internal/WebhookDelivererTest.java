@@ -119,6 +119,32 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void aLongBacklogGoesOutInOrderPageByPageAndAFailureMidPageKeepsWhatWasDelivered() throws Exception {
+        service.register("m-1", url, Mode.TEST, 0, "it");
+        purchase("p-test", "m-1", Mode.TEST);
+        purchase("p-live", "m-1", Mode.LIVE);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            event("m-1", i % 10 == 5 ? "p-live" : "p-test", "purchase.n" + i);
+            if (i % 10 != 5) {
+                expected.add("{\"type\":\"purchase.n" + i + "\"}");
+            }
+        }
+        assertThat(deliverer.deliverDue()).as("one page of 100 events, the live ones skipped").isEqualTo(90);
+        long afterPage = service.list("m-1").get(0).deliveredUpTo();
+        failNext.set(1);
+        // the next page fails at its first event: the cursor stays after the first page, nothing is skipped
+        assertThat(deliverer.deliverDue()).isZero();
+        assertThat(service.list("m-1").get(0).deliveredUpTo()).isEqualTo(afterPage);
+        for (int i = 0; i < 10 && received.size() < expected.size(); i++) {
+            clock.advance(Duration.ofMinutes(1));
+            deliverer.deliverDue();
+        }
+        assertThat(received).extracting(r -> r[2]).containsExactlyElementsOf(expected);
+        assertThat(service.list("m-1").get(0).failingSince()).isNull();
+    }
+
+    @Test
     void anEventFailingForDaysIsGivenUpAndRecorded() throws Exception {
         service.register("m-1", url, Mode.TEST, 0, "it");
         purchase("p-1", "m-1", Mode.TEST);
