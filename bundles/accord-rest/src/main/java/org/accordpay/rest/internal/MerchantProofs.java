@@ -70,6 +70,14 @@ final class MerchantProofs {
     }
 
     /**
+     * @return true for the answers that ask for or refuse the proof: they depend on a header the idempotency
+     *         fingerprint does not cover, so they are not stored and the same request may come again with a proof
+     */
+    static boolean aboutTheProof(int status, Object entity) {
+        return status == 428 || entity instanceof ApiProblem.ProblemBody p && HEADER.equals(p.field());
+    }
+
+    /**
      * The 428 answer: a problem document (RFC 9457) with the challenge as extension members.
      *
      * @param challengeId   to send back in {@value #HEADER}
