@@ -5,7 +5,9 @@
 #
 # Environment: ACCORD_URL (default https://127.0.0.1:8181), ACCORD_KEY_ID (from accord:merchant-key-add),
 # ACCORD_KEY (Ed25519 private key, PEM; default merchant-key.pem), ACCORD_CACERT (server certificate to
-# trust, PEM; default: curl -k for the embedded default's self-signed certificate).
+# trust, PEM; default: curl -k for the embedded default's self-signed certificate), IDEMPOTENCY_KEY (default: a
+# new UUID), ACCORD_MERCHANT_PROOF (<challenge_id>:<proof>, sent as Accord-Merchant-Proof; see "Merchant
+# identification table").
 set -eu
 method=$1
 path=$2
@@ -29,6 +31,7 @@ set -- -sS $trust -X "$method" "$url$path" \
 if [ "$method" = "POST" ]; then
   set -- "$@" -H "Content-Type: application/json" -H "Idempotency-Key: ${IDEMPOTENCY_KEY:-$(cat /proc/sys/kernel/random/uuid)}" \
     --data-binary "@$tmp/body"
+  if [ -n "${ACCORD_MERCHANT_PROOF:-}" ]; then set -- "$@" -H "Accord-Merchant-Proof: $ACCORD_MERCHANT_PROOF"; fi
 fi
 curl "$@"
 echo

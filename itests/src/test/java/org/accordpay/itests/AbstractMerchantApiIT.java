@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.accordpay.api.challenge.MerchantTables;
+import org.accordpay.api.challenge.dto.IssuedMerchantTable;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.registry.MerchantKeys;
@@ -55,11 +57,16 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
 
     private static final Pattern STATE = Pattern.compile("\"state\":\"([a-z_]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"(pur_[0-9a-f]+)\"");
+    private static final Pattern EVENT = Pattern.compile("\"id\":\"(evt_[0-9a-f]+)\",\"type\":\"purchase.in_escrow\"");
     private static final Pattern CHECKOUT_URL = Pattern.compile("\"checkout_url\":\"https://[^\"]+/checkout/([A-Za-z0-9_-]{43})\"");
 
     @Inject
     @Filter(timeout = 90_000)
     protected MerchantKeys merchantKeys;
+
+    @Inject
+    @Filter(timeout = 90_000)
+    protected MerchantTables merchantTables;
 
     private HttpClient http;
     private String base;
@@ -479,6 +486,136 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
                 "unsupported-media-type");
         assertProblem(unsigned("POST", "/v1/handset/answers", "application/octet-stream", "x".repeat(1025)), 413,
                 "body-too-large");
+    }
+
+    // ------------------------------------------------------------------ events and their replay
+
+    @Test
+    public void aMerchantReadsAnEventAndReplaysItToItsWebhookEndpoint() throws Exception {
+        ApiMerchant a = apiMerchant(true);
+        ApiMerchant b = apiMerchant(true);
+        Shopper shopper = shopper(10_000);
+        try (org.accordpay.itests.support.WebhookReceiver receiver = new org.accordpay.itests.support.WebhookReceiver()) {
+            String endpoint = match(Pattern.compile("\"id\":\"(whk_[0-9a-f]+)\""),
+                    post(a, "/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\"}").body());
+            String id = match(ID, post(a, "/v1/purchases", createBody(shopper.phone(), 800, 1, "EUR")).body());
+            awaitState(a, id, "in_escrow");
+            String eventId = match(EVENT, get(a, "/v1/events?after=0&limit=500").body());
+            assertTrue("delivered once", waitFor(() -> deliveries(receiver, eventId) == 1));
+
+            HttpResponse<String> one = get(a, "/v1/events/" + eventId);
+            assertEquals(one.body(), 200, one.statusCode());
+            assertTrue(one.body(), one.body().contains("\"purchase_id\":\"" + id + "\""));
+
+            // another merchant's event, the other mode's, an unknown one: all the same 404, nothing replayed
+            KeyPair live = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] spki = live.getPublic().getEncoded();
+            ApiMerchant aLive = new ApiMerchant(a.merchant(), merchantKeys.register(a.merchant().id(), Mode.LIVE,
+                    Arrays.copyOfRange(spki, spki.length - 32, spki.length), "it-operator").keyId(), live.getPrivate());
+            for (ApiMerchant other : List.of(b, aLive)) {
+                assertProblem(get(other, "/v1/events/" + eventId), 404, "unknown-event");
+                assertProblem(post(other, "/v1/events/" + eventId + "/replay", "{}"), 404, "unknown-event");
+            }
+            assertProblem(post(a, "/v1/events/evt_000000000000000000000000/replay", "{}"), 404, "unknown-event");
+            assertProblem(post(a, "/v1/events/" + eventId + "/replay", "{\"endpoint\":\"whk_nosuch\"}"), 404,
+                    "unknown-endpoint");
+            assertProblem(send(a, "POST", "/v1/events/" + eventId + "/replay", "{}", null, null), 400,
+                    "idempotency-key-required");
+            Thread.sleep(500); // a wrong delivery would have had time to arrive
+            assertEquals("refusals replay nothing", 1, deliveries(receiver, eventId));
+
+            HttpResponse<String> replay = post(a, "/v1/events/" + eventId + "/replay",
+                    "{\"endpoint\":\"" + endpoint + "\"}");
+            assertEquals(replay.body(), 202, replay.statusCode());
+            assertTrue(replay.body(), replay.body().contains("\"object\":\"event_replay\""));
+            assertTrue(replay.body(), replay.body().contains("\"event_id\":\"" + eventId + "\""));
+            assertTrue("delivered again, with the same event id", waitFor(() -> deliveries(receiver, eventId) == 2));
+
+            send(a, "DELETE", "/v1/webhook-endpoints/" + endpoint, "", null, null);
+            assertProblem(post(a, "/v1/events/" + eventId + "/replay", "{}"), 409, "no-active-endpoint");
+        }
+    }
+
+    private static long deliveries(org.accordpay.itests.support.WebhookReceiver receiver, String eventId) {
+        int n = receiver.bodies().size();
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            count += eventId.equals(receiver.header(i, "accord-event-id")) ? 1 : 0;
+        }
+        return count;
+    }
+
+    // ------------------------------------------------------------------ the merchant's identification table
+
+    @Test
+    public void aHighValuePurchaseNeedsTheProofFromTheMerchantsTable() throws Exception {
+        ApiMerchant m = apiMerchant(true);
+        Shopper shopper = shopper(200_000);
+        IssuedMerchantTable table = merchantTables.issueTable(m.merchant().id(), 50_000, "EUR", "it-operator");
+        HttpResponse<String> small = post(m, "/v1/purchases", createBody(shopper.phone(), 49_999, 1, "EUR"));
+        assertEquals("below the threshold: the signature is enough " + small.body(), 201, small.statusCode());
+        awaitState(m, match(ID, small.body()), "in_escrow"); // the customer's challenge is answered
+
+        String body = createBody(shopper.phone(), 60_000, 1, "EUR");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> asked = send(m, "POST", "/v1/purchases", body, key, null);
+        assertProblem(asked, 428, "merchant-proof-required");
+        String challenge = match(Pattern.compile("\"challenge_id\":\"(mch_[0-9a-f]+)\""), asked.body());
+        int cell = Integer.parseInt(match(Pattern.compile("\"cell\":(\\d+)"), asked.body()));
+        assertEquals(sha256Hex(body), match(Pattern.compile("\"request_digest\":\"([0-9a-f]{64})\""), asked.body()));
+        assertEquals(table.tableId(), match(Pattern.compile("\"table_id\":\"([0-9a-f]+)\""), asked.body()));
+        assertEquals("only the small purchase exists", 1, purchaseCount(m));
+
+        String right = challenge + ":" + proof(table, cell, challenge, sha256Hex(body));
+        assertProblem(withProof(m, body, key, challenge + ":" + proof(table, (cell + 1) % table.cellCount(), challenge,
+                sha256Hex(body))), 403, "invalid-merchant-proof");
+        String otherBody = createBody(shopper.phone(), 90_000, 1, "EUR");
+        assertProblem(withProof(m, otherBody, UUID.randomUUID().toString(), right), 403, "invalid-merchant-proof");
+        assertEquals("refused proofs create nothing", 1, purchaseCount(m));
+
+        HttpResponse<String> created = withProof(m, body, key, right);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertEquals("challenged", match(STATE, created.body()));
+        assertEquals(2, purchaseCount(m));
+        assertProblem(withProof(m, body, UUID.randomUUID().toString(), right), 409, "merchant-proof-used");
+        assertEquals("a replayed proof creates nothing", 2, purchaseCount(m));
+        assertEquals("Accord's copy of each challenged cell is gone", table.cellCount() - 1,
+                merchantTables.table(m.merchant().id()).orElseThrow().remainingCells());
+
+        String late = createBody(shopper.phone(), 70_000, 1, "EUR");
+        HttpResponse<String> lateAsked = post(m, "/v1/purchases", late);
+        assertProblem(lateAsked, 428, "merchant-proof-required");
+        String lateChallenge = match(Pattern.compile("\"challenge_id\":\"(mch_[0-9a-f]+)\""), lateAsked.body());
+        int lateCell = Integer.parseInt(match(Pattern.compile("\"cell\":(\\d+)"), lateAsked.body()));
+        clockControl.advance(Duration.ofMinutes(4));
+        assertProblem(withProof(m, late, UUID.randomUUID().toString(), lateChallenge + ":"
+                + proof(table, lateCell, lateChallenge, sha256Hex(late))), 409, "merchant-challenge-expired");
+        assertEquals("an expired challenge creates nothing", 2, purchaseCount(m));
+    }
+
+    /** The merchant's computation (docs/merchant-api.md): base64url(HMAC-SHA256(cell, label, challenge, digest)). */
+    private static String proof(IssuedMerchantTable table, int cell, String challengeId, String digest)
+            throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(Arrays.copyOfRange(table.cells(), cell * table.cellLength(),
+                (cell + 1) * table.cellLength()), "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("accord-merchant-proof-v1\n"
+                + challengeId + "\n" + digest).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> withProof(ApiMerchant m, String body, String key, String proof) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(signed(m, "POST", "/v1/purchases", body, key, null), (n, v) -> true)
+                .header("Accord-Merchant-Proof", proof).build();
+        return client().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int purchaseCount(ApiMerchant m) {
+        return purchases.listForMerchant(m.merchant().id(), Instant.EPOCH, Instant.parse("2199-01-01T00:00:00Z"), null,
+                100).size();
+    }
+
+    private static String sha256Hex(String body) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void assertCheckoutState(String state, HttpResponse<String> r) {

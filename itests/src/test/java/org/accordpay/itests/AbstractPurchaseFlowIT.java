@@ -79,6 +79,7 @@ public abstract class AbstractPurchaseFlowIT extends AbstractDistributionIT {
     protected LoopbackShipments courier;
 
     @Inject
+    @Filter(timeout = 90_000)
     protected AuditTrail audit;
 
     @Inject

@@ -20,6 +20,15 @@ public class ChallengeException extends RuntimeException {
     /** The customer already has a credential. */
     public static final String ALREADY_ENROLLED = "already-enrolled";
 
+    /** The merchant has no identification table. @since 1.1 */
+    public static final String NO_MERCHANT_TABLE = "no-merchant-table";
+    /** The merchant's proof does not match a challenge of this merchant for this request. @since 1.1 */
+    public static final String MERCHANT_PROOF_INVALID = "invalid-merchant-proof";
+    /** The merchant's challenge was already answered. @since 1.1 */
+    public static final String MERCHANT_PROOF_USED = "merchant-proof-used";
+    /** The merchant's challenge expired. @since 1.1 */
+    public static final String MERCHANT_CHALLENGE_EXPIRED = "merchant-challenge-expired";
+
     /**
      * A re-provisioning request or acknowledgement was not accepted. Deliberately says nothing
      * of which check failed (the reason is in the server log only).

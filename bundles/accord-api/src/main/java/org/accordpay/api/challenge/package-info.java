@@ -1,5 +1,5 @@
 /** The challenge engine of the patent (steps 3-4): identification tables, challenges, lock-out. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.accordpay.api.challenge;
 

@@ -1,6 +1,7 @@
 package org.accordpay.api.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 
 /** Events for merchants (what webhooks deliver), in the order they happened. */
@@ -18,4 +19,12 @@ public interface MerchantEventRepository {
 
     /** @return the purchase's events, oldest first */
     List<MerchantEvent> forPurchase(String purchaseId);
+
+    /**
+     * @return the event with this id, if there is one
+     * @since 1.4
+     */
+    default Optional<MerchantEvent> find(String eventId) {
+        throw new UnsupportedOperationException("finding an event by id is not supported by this store");
+    }
 }

@@ -66,4 +66,12 @@ public interface StoreTransaction {
     default ReturnUrlRepository returnUrls() {
         throw new UnsupportedOperationException("return URLs not supported by this store");
     }
+
+    /**
+     * @return merchants' identification tables and the challenges issued on them
+     * @since 1.4
+     */
+    default MerchantTableRepository merchantTables() {
+        throw new UnsupportedOperationException("merchant tables not supported by this store");
+    }
 }

@@ -9,6 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.accordpay.api.challenge.ChallengeEngine;
 import org.accordpay.api.challenge.KeyRotation;
+import org.accordpay.api.challenge.MerchantTables;
+import org.accordpay.api.challenge.dto.IssuedMerchantTable;
+import org.accordpay.api.challenge.dto.MerchantChallenge;
+import org.accordpay.api.challenge.dto.MerchantTableStatus;
 import org.accordpay.api.challenge.dto.ChallengeRequest;
 import org.accordpay.api.challenge.dto.ChallengeVerdict;
 import org.accordpay.api.challenge.dto.CredentialStatus;
@@ -27,18 +31,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the challenge engine once the store and the clock are there, with its keys from the
- * keystore under {@code etc/}, and expires unanswered challenges in the background. Holds no
+ * keystore under {@code etc/}, and expires unanswered challenges in the background; also the merchants'
+ * identification tables, under the same keys and policy. Holds no
  * state of its own: restarting it loses nothing.
  */
-@Component(service = {ChallengeEngine.class, KeyRotation.class}, configurationPid = "org.accordpay.challenge",
+@Component(service = {ChallengeEngine.class, KeyRotation.class, MerchantTables.class}, configurationPid = "org.accordpay.challenge",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ChallengeConfiguration.class)
-public final class ChallengeComponent implements ChallengeEngine, KeyRotation {
+public final class ChallengeComponent implements ChallengeEngine, KeyRotation, MerchantTables {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeComponent.class);
 
     private final FileKeyCustody custody;
     private final ChallengeEngineImpl engine;
+    private final MerchantTableService merchantTables;
     private final ScheduledExecutorService sweeper;
 
     /** Opens (or creates) the keystore and starts the expiry sweep. */
@@ -47,7 +53,9 @@ public final class ChallengeComponent implements ChallengeEngine, KeyRotation {
             @Reference AccordClock clock) throws IOException, GeneralSecurityException {
         this.custody = FileKeyCustody.open(Path.of(resolve(config.keystore_path())),
                 config._keystore_password().toCharArray());
-        this.engine = new ChallengeEngineImpl(store, clock, custody, this::rotateCustody, ChallengePolicy.of(config));
+        ChallengePolicy policy = ChallengePolicy.of(config);
+        this.engine = new ChallengeEngineImpl(store, clock, custody, this::rotateCustody, policy);
+        this.merchantTables = new MerchantTableService(store, clock, custody, policy);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "accord-challenge-expiry");
             t.setDaemon(true);
@@ -141,5 +149,35 @@ public final class ChallengeComponent implements ChallengeEngine, KeyRotation {
     @Override
     public int rewrap(int limit) {
         return engine.rewrap(limit);
+    }
+
+    @Override
+    public IssuedMerchantTable issueTable(String merchantId, long thresholdMinor, String currency, String actor) {
+        return merchantTables.issueTable(merchantId, thresholdMinor, currency, actor);
+    }
+
+    @Override
+    public MerchantTableStatus setThreshold(String merchantId, long thresholdMinor, String currency, String actor) {
+        return merchantTables.setThreshold(merchantId, thresholdMinor, currency, actor);
+    }
+
+    @Override
+    public Optional<MerchantTableStatus> table(String merchantId) {
+        return merchantTables.table(merchantId);
+    }
+
+    @Override
+    public boolean proofRequired(String merchantId, long amountMinor, String currency) {
+        return merchantTables.proofRequired(merchantId, amountMinor, currency);
+    }
+
+    @Override
+    public MerchantChallenge challenge(String merchantId, String requestDigest) {
+        return merchantTables.challenge(merchantId, requestDigest);
+    }
+
+    @Override
+    public void verify(String merchantId, String challengeId, String requestDigest, String proof) {
+        merchantTables.verify(merchantId, challengeId, requestDigest, proof);
     }
 }

@@ -3,7 +3,6 @@ package org.accordpay.challenge.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -383,10 +382,8 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
                     credential.sealedTable());
             try {
                 int address = pickUnusedCell(tx, credential, cells, now);
-                byte[] cell = Arrays.copyOfRange(cells, address * Protocol.CELL_LENGTH,
-                        (address + 1) * Protocol.CELL_LENGTH);
                 // Accord deletes its copy of the cell now, whatever the answer will be (claims 2-4)
-                Arrays.fill(cells, address * Protocol.CELL_LENGTH, (address + 1) * Protocol.CELL_LENGTH, (byte) 0);
+                byte[] cell = TableCells.take(cells, address);
                 byte[] challengeId = ServerProtocol.newId();
                 String challengeHex = Hex.encode(challengeId);
                 long issued = now.getEpochSecond();
@@ -427,23 +424,9 @@ final class ChallengeEngineImpl implements ChallengeEngine, KeyRotation {
         }
     }
 
-    private int pickUnusedCell(StoreTransaction tx, CustomerCredential credential, byte[] cells, Instant now) {
-        List<Integer> unused = new ArrayList<>();
-        byte[] zero = new byte[Protocol.CELL_LENGTH];
-        for (int i = 0; i < cells.length / Protocol.CELL_LENGTH; i++) {
-            if (!Arrays.equals(cells, i * Protocol.CELL_LENGTH, (i + 1) * Protocol.CELL_LENGTH, zero, 0, zero.length)) {
-                unused.add(i);
-            }
-        }
-        while (!unused.isEmpty()) {
-            int address = unused.remove(Randomness.nextInt(unused.size()));
-            // the used-cell log is the last line of defence: an address is never challenged twice
-            if (tx.challenges().markCellUsed(credential.customerId(), credential.tableId(), credential.generation(),
-                    address, now)) {
-                return address;
-            }
-        }
-        throw new ChallengeException(ChallengeException.TABLE_EXHAUSTED, "the identification table is used up");
+    private static int pickUnusedCell(StoreTransaction tx, CustomerCredential credential, byte[] cells, Instant now) {
+        return TableCells.pickUnused(cells, address -> tx.challenges().markCellUsed(credential.customerId(),
+                credential.tableId(), credential.generation(), address, now));
     }
 
     @Override

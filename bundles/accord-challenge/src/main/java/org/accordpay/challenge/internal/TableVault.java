@@ -9,28 +9,43 @@ import org.accordpay.crypto.SecretBytes;
 import org.accordpay.crypto.protocol.ByteWriter;
 
 /**
- * Accord's copy of a customer's secrets at rest: the identification table, the device transport
- * key and each challenged cell are AES-256-GCM encrypted under a per-customer data key, bound to
- * the customer id, table generation and key version; the data key is wrapped by {@link KeyCustody}.
+ * Accord's copy of a table owner's secrets at rest: the identification table, the device transport
+ * key and each challenged cell are AES-256-GCM encrypted under a per-owner data key, bound to the
+ * owner id, table generation and key version; the data key is wrapped by {@link KeyCustody}. Owners
+ * are customers ({@link #TableVault(KeyCustody)}) or merchants ({@link #forMerchants}): each kind has its
+ * own labels, so a customer's sealed value can never be opened as a merchant's, whatever the ids.
  */
 final class TableVault {
 
-    private static final String TABLE = "accord.table.v1";
-    private static final String TRANSPORT = "accord.transport.v1";
-    private static final String CHALLENGE = "accord.challenge.v1";
-    private static final String DATA_KEY = "accord.datakey.v1";
-
     private final KeyCustody custody;
+    private final String table;
+    private final String transport;
+    private final String challenge;
+    private final String dataKeyLabel;
 
+    /** The vault of customers' tables. */
     TableVault(KeyCustody custody) {
-        this.custody = custody;
+        this(custody, "accord");
     }
 
-    /** A fresh data key, wrapped for {@code customerId} and {@code generation}. */
-    byte[] newWrappedDataKey(String customerId, int generation) {
+    private TableVault(KeyCustody custody, String domain) {
+        this.custody = custody;
+        this.table = domain + ".table.v1";
+        this.transport = domain + ".transport.v1";
+        this.challenge = domain + ".challenge.v1";
+        this.dataKeyLabel = domain + ".datakey.v1";
+    }
+
+    /** The vault of merchants' tables (the patent's table of the merchant site). */
+    static TableVault forMerchants(KeyCustody custody) {
+        return new TableVault(custody, "accord.merchant");
+    }
+
+    /** A fresh data key, wrapped for {@code ownerId} and {@code generation}. */
+    byte[] newWrappedDataKey(String ownerId, int generation) {
         byte[] dataKey = Randomness.bytes(32);
         try {
-            return custody.wrapDataKey(dataKey, aad(DATA_KEY, customerId, generation, 0, null));
+            return custody.wrapDataKey(dataKey, aad(dataKeyLabel, ownerId, generation, 0, null));
         } finally {
             SecretBytes.zero(dataKey);
         }
@@ -42,42 +57,42 @@ final class TableVault {
     }
 
     /** Unwraps the data key; close it after use. */
-    SecretBytes dataKey(byte[] wrappedDataKey, String customerId, int generation) throws IntegrityException {
-        return custody.unwrapDataKey(wrappedDataKey, aad(DATA_KEY, customerId, generation, 0, null));
+    SecretBytes dataKey(byte[] wrappedDataKey, String ownerId, int generation) throws IntegrityException {
+        return custody.unwrapDataKey(wrappedDataKey, aad(dataKeyLabel, ownerId, generation, 0, null));
     }
 
     /** Re-wraps an unwrapped data key under the current KEK. */
-    byte[] rewrap(SecretBytes dataKey, String customerId, int generation) {
-        return dataKey.apply(k -> custody.wrapDataKey(k, aad(DATA_KEY, customerId, generation, 0, null)));
+    byte[] rewrap(SecretBytes dataKey, String ownerId, int generation) {
+        return dataKey.apply(k -> custody.wrapDataKey(k, aad(dataKeyLabel, ownerId, generation, 0, null)));
     }
 
-    byte[] sealTable(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] cells) {
-        return seal(dataKey, aad(TABLE, customerId, generation, keyVersion, null), cells);
+    byte[] sealTable(SecretBytes dataKey, String ownerId, int generation, int keyVersion, byte[] cells) {
+        return seal(dataKey, aad(table, ownerId, generation, keyVersion, null), cells);
     }
 
-    byte[] openTable(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] sealed)
+    byte[] openTable(SecretBytes dataKey, String ownerId, int generation, int keyVersion, byte[] sealed)
             throws IntegrityException {
-        return open(dataKey, aad(TABLE, customerId, generation, keyVersion, null), sealed);
+        return open(dataKey, aad(table, ownerId, generation, keyVersion, null), sealed);
     }
 
-    byte[] sealTransportKey(SecretBytes dataKey, String customerId, int generation, int keyVersion, byte[] key) {
-        return seal(dataKey, aad(TRANSPORT, customerId, generation, keyVersion, null), key);
+    byte[] sealTransportKey(SecretBytes dataKey, String ownerId, int generation, int keyVersion, byte[] key) {
+        return seal(dataKey, aad(transport, ownerId, generation, keyVersion, null), key);
     }
 
-    SecretBytes openTransportKey(SecretBytes dataKey, String customerId, int generation, int keyVersion,
+    SecretBytes openTransportKey(SecretBytes dataKey, String ownerId, int generation, int keyVersion,
             byte[] sealed) throws IntegrityException {
-        return SecretBytes.adopt(open(dataKey, aad(TRANSPORT, customerId, generation, keyVersion, null), sealed));
+        return SecretBytes.adopt(open(dataKey, aad(transport, ownerId, generation, keyVersion, null), sealed));
     }
 
     /** Seals the challenged cell with the challenge it belongs to (the cell is gone from the table). */
-    byte[] sealChallenge(SecretBytes dataKey, String customerId, int generation, String challengeId,
+    byte[] sealChallenge(SecretBytes dataKey, String ownerId, int generation, String challengeId,
             byte[] cellAndChallenge) {
-        return seal(dataKey, aad(CHALLENGE, customerId, generation, 0, challengeId), cellAndChallenge);
+        return seal(dataKey, aad(challenge, ownerId, generation, 0, challengeId), cellAndChallenge);
     }
 
-    byte[] openChallenge(SecretBytes dataKey, String customerId, int generation, String challengeId, byte[] sealed)
+    byte[] openChallenge(SecretBytes dataKey, String ownerId, int generation, String challengeId, byte[] sealed)
             throws IntegrityException {
-        return open(dataKey, aad(CHALLENGE, customerId, generation, 0, challengeId), sealed);
+        return open(dataKey, aad(challenge, ownerId, generation, 0, challengeId), sealed);
     }
 
     private static byte[] seal(SecretBytes key, byte[] aad, byte[] plaintext) {
@@ -96,8 +111,8 @@ final class TableVault {
         return AesGcm.open(key, nonce, aad, Arrays.copyOfRange(sealed, AesGcm.NONCE_LENGTH, sealed.length));
     }
 
-    private static byte[] aad(String label, String customerId, int generation, int keyVersion, String extra) {
-        ByteWriter w = new ByteWriter().str8(label).str8(customerId).u32(generation).u32(keyVersion);
+    private static byte[] aad(String label, String ownerId, int generation, int keyVersion, String extra) {
+        ByteWriter w = new ByteWriter().str8(label).str8(ownerId).u32(generation).u32(keyVersion);
         if (extra != null) {
             w.str8(extra);
         }

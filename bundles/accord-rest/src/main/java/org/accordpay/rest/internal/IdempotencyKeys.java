@@ -18,7 +18,8 @@ import org.accordpay.api.time.AccordClock;
  * {@code Idempotency-Key} on every POST: the first request claims the key (a database row, so two
  * concurrent duplicates cannot both run), its answer is stored, and a retry with the same key and
  * the same request gets the stored answer again. Same key, different request: 422. Answers worth
- * retrying (5xx, 429) are not stored: the key is released.
+ * retrying (5xx, 429; and the merchant-proof answers, 428 and refused proofs: the same request again with
+ * a proof) are not stored: the key is released.
  */
 @Priority(Priorities.USER)
 final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponseFilter {
@@ -93,7 +94,7 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
         }
         request.removeProperty(CLAIMED);
         int status = response.getStatus();
-        if (status >= 500 || status == 429) {
+        if (status >= 500 || status == 429 || MerchantProofs.aboutTheProof(status, response.getEntity())) {
             store.transact(tx -> {
                 tx.apiRequests().releaseIdempotency(claim.merchantId(), claim.key());
                 return null;

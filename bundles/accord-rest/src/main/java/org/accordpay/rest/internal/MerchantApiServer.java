@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.accordpay.api.carrier.CarrierCallback;
+import org.accordpay.api.challenge.MerchantTables;
 import org.accordpay.api.courier.CourierEvents;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
@@ -88,7 +89,7 @@ public final class MerchantApiServer {
     @Activate
     public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
             @Reference MerchantRegistry merchants, @Reference MerchantKeys keys, @Reference AccordClock clock,
-            @Reference AccordStore store) throws Exception {
+            @Reference AccordStore store, @Reference MerchantTables merchantTables) throws Exception {
         if (!config.tls() && !loopback(config.host())) {
             throw new IllegalArgumentException("org.accordpay.rest: tls=false is allowed only on a loopback host, not "
                     + config.host());
@@ -96,7 +97,7 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes(),
-                config.public_base_url());
+                config.public_base_url(), () -> webhooks, new MerchantProofs(merchantTables));
         withSelfService(api, store, clock, () -> webhooks, carrierCallbacks);
         ThreadPoolExecutor work = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                 r -> {
@@ -176,11 +177,17 @@ public final class MerchantApiServer {
 
     static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
             Duration tolerance, int maxBody) {
-        return resources(purchases, keys, clock, store, tolerance, maxBody, DEFAULT_PUBLIC_BASE_URL);
+        return resources(purchases, keys, clock, store, tolerance, maxBody, DEFAULT_PUBLIC_BASE_URL, () -> null,
+                new MerchantProofs(null));
     }
 
+    /**
+     * @param webhooks the webhook service now, or null while none is there (event replays answer 503)
+     * @param proofs   the merchant identification-table challenge on high-value purchases
+     */
     static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
-            Duration tolerance, int maxBody, String publicBaseUrl) {
+            Duration tolerance, int maxBody, String publicBaseUrl, Supplier<WebhookEndpoints> webhooks,
+            MerchantProofs proofs) {
         ResourceConfig api = new ResourceConfig();
         api.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         api.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -190,9 +197,9 @@ public final class MerchantApiServer {
         api.register(new ProblemMapper());
         api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
         api.register(new IdempotencyKeys(store, clock));
-        api.register(new PurchasesResource(purchases, store, publicBaseUrl));
+        api.register(new PurchasesResource(purchases, store, publicBaseUrl, proofs));
         api.register(new RefundsResource(purchases));
-        api.register(new EventsResource(purchases));
+        api.register(new EventsResource(purchases, store, webhooks));
         api.register(new HealthResource(store));
         return api;
     }

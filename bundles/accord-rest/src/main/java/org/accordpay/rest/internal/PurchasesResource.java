@@ -2,6 +2,7 @@ package org.accordpay.rest.internal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ public final class PurchasesResource {
     private final PurchaseService purchases;
     private final AccordStore store;
     private final String publicBaseUrl;
+    private final MerchantProofs proofs;
 
     /** @param store where the merchants' registered return URLs are */
     PurchasesResource(PurchaseService purchases, AccordStore store) {
@@ -40,23 +42,36 @@ public final class PurchasesResource {
 
     /** @param publicBaseUrl base of the hosted payment page's URLs, without a trailing slash */
     PurchasesResource(PurchaseService purchases, AccordStore store, String publicBaseUrl) {
+        this(purchases, store, publicBaseUrl, new MerchantProofs(null));
+    }
+
+    /** @param proofs the merchant identification-table challenge on high-value purchases */
+    PurchasesResource(PurchaseService purchases, AccordStore store, String publicBaseUrl, MerchantProofs proofs) {
         this.purchases = purchases;
         this.store = store;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.proofs = proofs;
     }
 
     /**
      * Step 2: asks the customer to approve on the handset; answers the purchase in state {@code challenged},
      * with the {@code return_url}, which must be registered (exactly, in the key's mode). With
      * {@code "checkout":"hosted"} and no customer: the purchase in state {@code awaiting_customer} with the
-     * {@code checkout_url} of Accord's payment page, where the buyer gives the phone number.
+     * {@code checkout_url} of Accord's payment page, where the buyer gives the phone number. A merchant with an
+     * identification table: at or above its threshold, 428 with a challenge unless {@code Accord-Merchant-Proof}
+     * answers one for this very body.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Context SecurityContext security, Bodies.CreatePurchaseBody body) {
+    public Response create(@Context SecurityContext security, @HeaderParam(MerchantProofs.HEADER) String proof,
+            Bodies.CreatePurchaseBody body) {
         Caller caller = MerchantAuthentication.caller(security);
         PurchaseRequest request = PurchaseRequests.toRequest(caller.merchantId(), caller.mode(), body);
         ReturnUrlsResource.requireRegistered(store, caller.merchantId(), caller.mode(), request.returnUrl());
+        Response challenge = proofs.check(caller, request, proof);
+        if (challenge != null) {
+            return challenge;
+        }
         if (request.customer() == null) {
             HostedCheckout checkout = purchases.openCheckout(request);
             return Response.status(201).entity(Bodies.PurchaseView.hosted(checkout.purchase(), request.returnUrl(),

@@ -75,6 +75,11 @@ public final class WebhookEndpointsResource {
     }
 
     private WebhookEndpoints service() {
+        return service(webhooks);
+    }
+
+    /** @return the webhook service now; 503 while none is there */
+    static WebhookEndpoints service(Supplier<WebhookEndpoints> webhooks) {
         WebhookEndpoints service = webhooks.get();
         if (service == null) {
             throw new ApiProblem(503, "webhooks-unavailable", "Webhooks unavailable",
@@ -83,7 +88,7 @@ public final class WebhookEndpointsResource {
         return service;
     }
 
-    private static String actor(Caller caller) {
+    static String actor(Caller caller) {
         return "merchant-api:" + caller.keyId();
     }
 

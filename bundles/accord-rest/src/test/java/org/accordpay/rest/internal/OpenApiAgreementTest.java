@@ -158,6 +158,7 @@ class OpenApiAgreementTest {
     void theJsonBodiesHaveTheDocumentedFields() {
         Map<Class<?>, String> schemas = new LinkedHashMap<>();
         schemas.put(ApiProblem.ProblemBody.class, "Problem");
+        schemas.put(MerchantProofs.ChallengeRequired.class, "MerchantChallengeRequired");
         schemas.put(Bodies.CustomerBody.class, "Customer");
         schemas.put(Bodies.ItemBody.class, "ItemRequest");
         schemas.put(Bodies.CreatePurchaseBody.class, "CreatePurchase");
@@ -170,6 +171,8 @@ class OpenApiAgreementTest {
         schemas.put(Bodies.PurchasePage.class, "PurchasePage");
         schemas.put(Bodies.EventView.class, "Event");
         schemas.put(Bodies.EventPage.class, "EventPage");
+        schemas.put(EventsResource.ReplayBody.class, "EventReplayRequest");
+        schemas.put(EventsResource.ReplayView.class, "EventReplay");
         schemas.put(Bodies.Health.class, "Health");
         schemas.put(WebhookEndpointsResource.CreateBody.class, "CreateWebhookEndpoint");
         schemas.put(WebhookEndpointsResource.EndpointView.class, "WebhookEndpoint");

@@ -245,7 +245,7 @@ class PublicEndpointsTest {
     void aHostedPurchaseIsCreatedWithoutCustomerAndAnswersItsCheckoutUrl() {
         PurchasesResource resource = new PurchasesResource(purchases, null, "https://pay.example/");
         var items = List.of(new Bodies.ItemBody("Book", 1250L, 2));
-        Response created = resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST),
+        Response created = resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST), null,
                 new Bodies.CreatePurchaseBody(null, items, "EUR", "order-42", null, "hosted"));
         assertThat(created.getStatus()).isEqualTo(201);
         Bodies.PurchaseView view = (Bodies.PurchaseView) created.getEntity();
@@ -254,14 +254,14 @@ class PublicEndpointsTest {
         assertThat(view.checkoutExpiresAt()).isEqualTo("2026-12-05T12:15:00Z");
         assertThat(calls).containsExactly("open order-42");
 
-        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST),
+        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST), null,
                 new Bodies.CreatePurchaseBody(new Bodies.CustomerBody("+33612345678", "FR", null), items, "EUR",
                         "order-43", null, "hosted")))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.field()).isEqualTo("customer"));
-        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST),
+        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST), null,
                 new Bodies.CreatePurchaseBody(null, items, "EUR", "order-44", null, "redirect")))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.field()).isEqualTo("checkout"));
-        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST),
+        assertThatThrownBy(() -> resource.create(ReturnUrlsResourceTest.signed("m1", Mode.TEST), null,
                 new Bodies.CreatePurchaseBody(null, items, "EUR", "order-45", null, null)))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.field()).isEqualTo("customer"));
         assertThat(calls).containsExactly("open order-42");

@@ -1,6 +1,7 @@
 package org.accordpay.store.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.store.MerchantEventRepository;
 import org.accordpay.store.internal.entity.MerchantEventEntity;
@@ -42,6 +43,14 @@ final class JpaMerchantEventRepository implements MerchantEventRepository {
                         MerchantEventEntity.class)
                 .setParameter("p", purchaseId).getResultList().stream()
                 .map(JpaMerchantEventRepository::toEvent).toList();
+    }
+
+    @Override
+    public Optional<MerchantEvent> find(String eventId) {
+        return tx.em().createQuery("select e from MerchantEventEntity e where e.eventId = :id",
+                        MerchantEventEntity.class)
+                .setParameter("id", eventId).getResultList().stream()
+                .map(JpaMerchantEventRepository::toEvent).findFirst();
     }
 
     private static MerchantEvent toEvent(MerchantEventEntity e) {

@@ -54,7 +54,9 @@ public final class JpaStore implements AccordStore, AutoCloseable {
             org.accordpay.store.internal.entity.MerchantApiKeyEntity.class,
             org.accordpay.store.internal.entity.ApiIdempotencyEntity.class,
             org.accordpay.store.internal.entity.ApiSignatureSeenEntity.class,
-            org.accordpay.store.internal.entity.ReturnUrlEntity.class);
+            org.accordpay.store.internal.entity.ReturnUrlEntity.class,
+            org.accordpay.store.internal.entity.MerchantTableEntity.class,
+            org.accordpay.store.internal.entity.MerchantChallengeEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

@@ -96,9 +96,77 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aMerchantTableIsReplacedOnlyUnderItsLockAndAChallengeClosesOnce() {
+        String merchant = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        org.accordpay.api.store.dto.MerchantTableRecord first = new org.accordpay.api.store.dto.MerchantTableRecord(
+                merchant, "t1", 1, new byte[] {1, 2}, new byte[] {3}, 1, 16, 16, 50_000, "EUR", now, now, 0);
+        store.transact(tx -> {
+            tx.merchantTables().save(first);
+            return null;
+        });
+        org.accordpay.api.store.dto.MerchantTableRecord stored = store.transact(tx -> tx.merchantTables()
+                .find(merchant)).orElseThrow();
+        assertThat(stored.sealedTable()).containsExactly(1, 2);
+        assertThat(stored.thresholdMinor()).isEqualTo(50_000);
+        org.accordpay.api.store.dto.MerchantTableRecord next = new org.accordpay.api.store.dto.MerchantTableRecord(
+                merchant, "t1", 1, new byte[] {9}, new byte[] {3}, 1, 16, 15, 50_000, "EUR", now, now,
+                stored.version());
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.merchantTables().save(next);
+            return null;
+        })).as("not locked").isInstanceOf(IllegalStateException.class);
+        store.transact(tx -> {
+            tx.merchantTables().lockForUpdate(merchant).orElseThrow();
+            tx.merchantTables().save(next);
+            return null;
+        });
+        assertThat(store.transact(tx -> tx.merchantTables().find(merchant)).orElseThrow().remainingCells())
+                .isEqualTo(15);
+
+        String challenge = "mch_" + UUID.randomUUID().toString().replace("-", "");
+        store.transact(tx -> {
+            tx.merchantTables().insertChallenge(new org.accordpay.api.store.dto.MerchantChallengeRecord(challenge,
+                    merchant, "t1", 1, 7, "ab".repeat(32), new byte[] {5}, now, now.plusSeconds(180),
+                    ChallengeState.OPEN, null));
+            return null;
+        });
+        boolean approved = store.transact(tx -> tx.merchantTables().closeChallenge(challenge, ChallengeState.APPROVED,
+                now));
+        boolean again = store.transact(tx -> tx.merchantTables().closeChallenge(challenge, ChallengeState.EXPIRED, now));
+        assertThat(approved).isTrue();
+        assertThat(again).as("closed once").isFalse();
+        org.accordpay.api.store.dto.MerchantChallengeRecord closed = store.transact(tx -> tx.merchantTables()
+                .findChallenge(challenge)).orElseThrow();
+        assertThat(closed).satisfies(c -> {
+                    assertThat(c.state()).isEqualTo(ChallengeState.APPROVED);
+                    assertThat(c.cellAddress()).isEqualTo(7);
+                    assertThat(c.requestDigest()).isEqualTo("ab".repeat(32));
+                    assertThat(c.answeredAt()).isEqualTo(now);
+                });
+    }
+
+    @Test
+    void anEventIsFoundByItsId() {
+        String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long seq = store.transact(tx -> tx.merchantEvents().append(new org.accordpay.api.purchase.dto.MerchantEvent(0,
+                eventId, "m-events", "pur_x", "purchase.in_escrow", "{}", now)));
+        Optional<org.accordpay.api.purchase.dto.MerchantEvent> found = store.transact(tx -> tx.merchantEvents()
+                .find(eventId));
+        Optional<org.accordpay.api.purchase.dto.MerchantEvent> none = store.transact(tx -> tx.merchantEvents()
+                .find("evt_none"));
+        assertThat(found).hasValueSatisfying(e -> {
+            assertThat(e.seq()).isEqualTo(seq);
+            assertThat(e.merchantId()).isEqualTo("m-events");
+        });
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("12");
+        assertThat(info.schemaVersion()).isEqualTo("15");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -570,7 +638,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("12");
+        assertThat(store.info().schemaVersion()).isEqualTo("15");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {

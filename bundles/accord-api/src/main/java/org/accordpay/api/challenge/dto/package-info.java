@@ -1,5 +1,5 @@
 /** Immutable records exchanged with the challenge engine. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.accordpay.api.challenge.dto;
 
