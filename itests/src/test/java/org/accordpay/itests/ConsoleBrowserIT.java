@@ -107,7 +107,8 @@ public class ConsoleBrowserIT {
         // the idle timeout is measured on Accord's clock, which this test moves forward
         accord.configure("org.accordpay.time.cfg", "adjustable", "true");
         accord.start();
-        Duration ready = accord.awaitReady(Duration.ofSeconds(120));
+        // generous: a loaded CI machine boots the distribution in minutes
+        Duration ready = accord.awaitReady(Duration.ofSeconds(360));
         base = "http://127.0.0.1:" + accord.consolePort() + "/";
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
 
@@ -459,10 +460,14 @@ public class ConsoleBrowserIT {
         screenshot("console-confirm-delivery");
         browser.findElement(By.id("confirm-delivery-yes")).click();
         wait.until(d -> text("purchase-detail-status").startsWith("Delivered"));
-        wait.until(d -> traceSteps().stream().anyMatch(s -> s.endsWith("Delivery confirmed")));
         assertFalse("no second confirmation", present("purchase-confirm-delivery"));
         assertFalse("no dispute after delivery", present("purchase-dispute"));
         awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
+        browser.findElement(By.id("purchase-detail-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
+        // opened again, the trace has the confirmation
+        browser.findElement(cell(A_SHIPPED_ORDER)).click();
+        awaitTraceStep("Delivery confirmed");
         browser.findElement(By.id("purchase-detail-close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
 
@@ -477,7 +482,7 @@ public class ConsoleBrowserIT {
         screenshot("console-dispute");
         browser.findElement(By.id("dispute-submit")).click();
         wait.until(d -> present("purchase-detail-status") && text("purchase-detail-status").equals("Disputed"));
-        wait.until(d -> traceSteps().stream().anyMatch(s -> s.endsWith("Dispute opened")));
+        awaitTraceStep("Dispute opened");
         assertFalse(present("purchase-dispute"));
         awaitShell("accord:purchase-show " + disputed, "DISPUTED");
         browser.findElement(By.id("purchase-detail-close")).click();
@@ -663,9 +668,25 @@ public class ConsoleBrowserIT {
     }
 
     /** @return the detail dialog's trace, one "time — words" per step */
+    @SuppressWarnings("unchecked")
     private static List<String> traceSteps() {
-        return browser.findElements(By.cssSelector("#purchase-trace li")).stream().map(e -> e.getText().trim())
-                .toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#purchase-trace li'))"
+                + ".map(e => e.textContent.trim());");
+    }
+
+    /** Waits until the detail dialog's trace has a step ending with {@code words}; fails with the trace shown. */
+    private static void awaitTraceStep(String words) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> steps = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            steps = traceSteps();
+            if (steps.stream().anyMatch(s -> s.endsWith(words))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no step '" + words + "' in the trace within 30 s: " + steps + "\nstatus: "
+                + browser.findElements(By.id("purchase-detail-status")).stream().map(WebElement::getText).toList());
     }
 
     /** @return true when each of {@code words} ends a step, in this order */
