@@ -459,15 +459,14 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-yes")));
         screenshot("console-confirm-delivery");
         browser.findElement(By.id("confirm-delivery-yes")).click();
-        wait.until(d -> text("purchase-detail-status").startsWith("Delivered"));
+        awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
+        // the purchase as the customer finds it again: delivered, the confirmation in its trace,
+        // nothing more to do
+        reopen(A_SHIPPED_ORDER);
+        wait.until(d -> detailStatus().startsWith("Delivered"));
+        awaitTraceStep("Delivery confirmed");
         assertFalse("no second confirmation", present("purchase-confirm-delivery"));
         assertFalse("no dispute after delivery", present("purchase-dispute"));
-        awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
-        browser.findElement(By.id("purchase-detail-close")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
-        // opened again, the trace has the confirmation
-        browser.findElement(cell(A_SHIPPED_ORDER)).click();
-        awaitTraceStep("Delivery confirmed");
         browser.findElement(By.id("purchase-detail-close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
 
@@ -475,16 +474,17 @@ public class ConsoleBrowserIT {
         browser.findElement(cell(A_DISPUTED_ORDER)).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("purchase-dispute"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("dispute-submit"))).click();
-        wait.until(d -> "true".equals(d.findElement(By.id("dispute-reason")).getDomAttribute("invalid"))
-                || d.findElement(By.id("dispute-reason")).getDomAttribute("invalid") != null);
+        wait.until(d -> d.findElement(By.id("dispute-reason")).getDomAttribute("invalid") != null);
         assertTrue(shell("accord:purchase-show " + disputed).contains("IN_ESCROW"));
         browser.findElement(By.cssSelector("#dispute-reason textarea")).sendKeys("The chair arrived broken, " + RUN);
         screenshot("console-dispute");
         browser.findElement(By.id("dispute-submit")).click();
-        wait.until(d -> present("purchase-detail-status") && text("purchase-detail-status").equals("Disputed"));
+        awaitShell("accord:purchase-show " + disputed, "DISPUTED");
+        reopen(A_DISPUTED_ORDER);
+        wait.until(d -> detailStatus().equals("Disputed"));
         awaitTraceStep("Dispute opened");
         assertFalse(present("purchase-dispute"));
-        awaitShell("accord:purchase-show " + disputed, "DISPUTED");
+        assertFalse(present("purchase-confirm-delivery"));
         browser.findElement(By.id("purchase-detail-close")).click();
         System.out.println("console-browser: period, trace, delivery, dispute, CSV in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -672,6 +672,23 @@ public class ConsoleBrowserIT {
     private static List<String> traceSteps() {
         return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#purchase-trace li'))"
                 + ".map(e => e.textContent.trim());");
+    }
+
+    /** Loads the purchases page again (the current month) and opens the purchase of {@code order}. */
+    private static void reopen(String order) {
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        wait.until(d -> gridTexts().contains(order));
+        awaitVaadinIdle();
+        browser.findElement(cell(order)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase-trace")));
+    }
+
+    /** @return the status shown by the newest detail dialog, or "" when none is open */
+    private static String detailStatus() {
+        Object status = browser.executeScript("var e = document.querySelectorAll('#purchase-detail-status');"
+                + " return e.length ? e[e.length - 1].textContent.trim() : '';");
+        return String.valueOf(status);
     }
 
     /** Waits until the detail dialog's trace has a step ending with {@code words}; fails with the trace shown. */
