@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The customer console in a real browser (Debian's chromium, headless, through its chromedriver)
  * against the distribution running as a separate process on its embedded defaults with demo data:
  * sign-in, purchases by month, sign-out, lock-out, isolation between customers, sessions, and the
- * console bundle updated in place. One distribution start and one browser for the whole class.
+ * console bundle updated in place; then any period with its monthly totals, the trace of a purchase,
+ * delivery confirmed and a dispute opened from the console, the CSV export, the spending plot, a
+ * password change, and the idle timeout on Accord's clock (adjustable in this distribution). One
+ * distribution start and one browser for the whole class.
  *
  * <p>Screenshots of the main views go to {@code target/screenshots}; with
  * {@code -Daccord.screenshots.update=true} they are also copied to {@code docs/screenshots}.
@@ -81,6 +85,13 @@ public class ConsoleBrowserIT {
     private static final String A_PAID_ORDER = "A-MUG-" + RUN;
     private static final String A_DECLINED_ORDER = "A-TEAPOT-" + RUN;
     private static final String B_ORDER = "B-PEN-" + RUN;
+    /** Purchases of the demo customer made after the first tests: one to ship, one to dispute. */
+    private static final String A_SHIPPED_ORDER = "A-LAMP-" + RUN;
+    private static final String A_DISPUTED_ORDER = "A-CHAIR-" + RUN;
+    private static final String A_NEW_PASSWORD = "lamp-and-chair-" + RUN.toLowerCase(Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** The demo customer's CSV link, to be tried from the other customer's session. */
+    private static String aCsvLink;
     private static String aPaidId;
     private static String aDeclinedId;
     private static String aCustomerId;
@@ -93,8 +104,11 @@ public class ConsoleBrowserIT {
         browser = startBrowser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
         accord = AccordProcess.unpack("console-browser");
+        // the idle timeout is measured on Accord's clock, which this test moves forward
+        accord.configure("org.accordpay.time.cfg", "adjustable", "true");
         accord.start();
-        Duration ready = accord.awaitReady(Duration.ofSeconds(120));
+        // generous: a loaded CI machine boots the distribution in minutes
+        Duration ready = accord.awaitReady(Duration.ofSeconds(360));
         base = "http://127.0.0.1:" + accord.consolePort() + "/";
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
 
@@ -369,6 +383,220 @@ public class ConsoleBrowserIT {
         assertEquals("Signed in: " + B_PHONE + " · " + bReference, text("signed-in-as"));
     }
 
+    @Test
+    public void f_customerPicksAPeriodReadsTheTraceConfirmsDeliveryAndOpensADispute() throws Exception {
+        long t0 = System.nanoTime();
+        String shipped = purchase("", DEMO_PHONE, A_SHIPPED_ORDER, "\"Desk lamp:40.00:1\"");
+        awaitState(shipped, "IN_ESCROW");
+        shell("accord:purchase-ship " + shipped + " loopback-courier TRK-" + RUN);
+        awaitState(shipped, "SHIPPED");
+        String disputed = purchase("", DEMO_PHONE, A_DISPUTED_ORDER, "\"Chair:60.00:1\"");
+        awaitState(disputed, "IN_ESCROW");
+
+        signIn(DEMO_PHONE, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        wait.until(d -> gridTexts().containsAll(List.of(A_SHIPPED_ORDER, A_DISPUTED_ORDER)));
+        YearMonth now = YearMonth.now(ZONE);
+        // the plot: 12 months, this month's bar the net spending of the month (mug, lamp, chair)
+        assertEquals(12L, ((Number) browser.executeScript(
+                "return document.querySelectorAll('#spending-plot svg rect.bar').length;")).longValue());
+        assertEquals("12500", browser.findElement(By.cssSelector("#spending-plot svg rect.bar[data-month='"
+                + now + "']")).getDomAttribute("data-minor"));
+        assertEquals("In EUR, net of refunds.", text("spending-plot-note"));
+
+        // a period that is not a month: the last days of the previous month to today
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDate first = now.minusMonths(1).atEndOfMonth().minusDays(2);
+        pickPeriod(today, first);
+        browser.findElement(By.id("period-show")).click();
+        wait.until(d -> text("period-error").equals("The last day comes before the first day."));
+        pickPeriod(first, today);
+        browser.findElement(By.id("period-show")).click();
+        String label = DAY.format(first) + " – " + DAY.format(today);
+        wait.until(d -> text("month-label").equals(label));
+        wait.until(d -> text("month-total").equals("Spent in the period: 125.00 EUR (net of refunds; 4 purchases)"));
+        assertEquals("", text("period-error"));
+        assertEquals(List.of(MONTH.format(now.minusMonths(1)) + ": nothing spent", MONTH.format(now) + ": 125.00 EUR"),
+                browser.findElements(By.cssSelector("#period-months li")).stream().map(e -> e.getText().trim())
+                        .toList());
+        assertEquals(4L, gridSize());
+        screenshot("console-period");
+
+        // the CSV of what is shown, fetched with this session's cookie
+        aCsvLink = URI.create(base).resolve(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
+                .toString();
+        HttpResponse<String> csv = fetch(aCsvLink, sessionCookie());
+        assertEquals(csv.body(), 200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse(""),
+                csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("content-disposition").orElse(""), csv.headers()
+                .firstValue("content-disposition").orElse("").contains("accord-purchases-" + first + "_" + today));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals(csv.body(), "Date,Merchant,Order,Status,Amount,Currency,Refunded,Purchase id", lines.get(0));
+        assertEquals(csv.body(), 5, lines.size());
+        assertTrue(csv.body(), csv.body().endsWith("\r\n"));
+        assertTrue(csv.body(), lines.stream().anyMatch(l -> l.endsWith(",Demo Shop," + A_PAID_ORDER
+                + ",\"Paid, held in escrow\",25.00,EUR,0.00," + aPaidId)));
+        assertTrue(csv.body(), lines.stream().anyMatch(l -> l.endsWith(",Demo Shop," + A_SHIPPED_ORDER
+                + ",Shipped,40.00,EUR,0.00," + shipped)));
+        assertTrue(csv.body(), lines.stream().anyMatch(l -> l.contains("," + A_DECLINED_ORDER + ",Declined,30.00,")));
+        assertFalse(csv.body(), csv.body().contains(B_ORDER));
+
+        // the trace of the shipped purchase, then delivery confirmed (cancel first: nothing changes)
+        browser.findElement(cell(A_SHIPPED_ORDER)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase-trace")));
+        List<String> steps = traceSteps();
+        assertTrue(steps.toString(), inOrder(steps, "Requested by the merchant", "Challenge sent to your phone",
+                "Approved on your phone", "Debited, money held in escrow", "Shipped by the merchant"));
+        assertFalse(steps.toString(), steps.stream().anyMatch(s -> s.endsWith("Delivery confirmed")));
+        assertEquals("Shipped", text("purchase-detail-status"));
+        screenshot("console-purchase-trace");
+        browser.findElement(By.id("purchase-confirm-delivery")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-cancel"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-delivery-cancel")));
+        assertTrue(shell("accord:purchase-show " + shipped).contains("SHIPPED"));
+        browser.findElement(By.id("purchase-confirm-delivery")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-yes")));
+        screenshot("console-confirm-delivery");
+        browser.findElement(By.id("confirm-delivery-yes")).click();
+        awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
+        // the purchase as the customer finds it again: delivered, the confirmation in its trace,
+        // nothing more to do
+        reopen(A_SHIPPED_ORDER);
+        wait.until(d -> detailStatus().startsWith("Delivered"));
+        awaitTraceStep("Delivery confirmed");
+        assertFalse("no second confirmation", present("purchase-confirm-delivery"));
+        assertFalse("no dispute after delivery", present("purchase-dispute"));
+        browser.findElement(By.id("purchase-detail-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
+
+        // a dispute: a reason is required, then the money stays in escrow, disputed
+        browser.findElement(cell(A_DISPUTED_ORDER)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("purchase-dispute"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dispute-submit"))).click();
+        wait.until(d -> d.findElement(By.id("dispute-reason")).getDomAttribute("invalid") != null);
+        assertTrue(shell("accord:purchase-show " + disputed).contains("IN_ESCROW"));
+        browser.findElement(By.cssSelector("#dispute-reason textarea")).sendKeys("The chair arrived broken, " + RUN);
+        screenshot("console-dispute");
+        browser.findElement(By.id("dispute-submit")).click();
+        awaitShell("accord:purchase-show " + disputed, "DISPUTED");
+        reopen(A_DISPUTED_ORDER);
+        wait.until(d -> detailStatus().equals("Disputed"));
+        awaitTraceStep("Dispute opened");
+        assertFalse(present("purchase-dispute"));
+        assertFalse(present("purchase-confirm-delivery"));
+        browser.findElement(By.id("purchase-detail-close")).click();
+        System.out.println("console-browser: period, trace, delivery, dispute, CSV in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    @Test
+    public void g_anotherCustomerSeesNothingOfTheDemoCustomerInAnyPeriodTheCsvOrTheDemoCustomersCsvLink()
+            throws Exception {
+        signIn(B_PHONE, B_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        wait.until(d -> gridTexts().contains(B_ORDER));
+        LocalDate today = LocalDate.now(ZONE);
+        pickPeriod(today.minusDays(700), today);
+        browser.findElement(By.id("period-show")).click();
+        wait.until(d -> text("month-total").equals("Spent in the period: 3.00 EUR (net of refunds; 1 purchase)"));
+        assertNothingOfTheDemoCustomer();
+        assertEquals("300", browser.findElement(By.cssSelector("#spending-plot svg rect.bar[data-month='"
+                + YearMonth.now(ZONE) + "']")).getDomAttribute("data-minor"));
+
+        Cookie b = sessionCookie();
+        HttpResponse<String> own = fetch(URI.create(base).resolve(browser.findElement(By.id("export-csv"))
+                .getDomAttribute("href")).toString(), b);
+        assertEquals(200, own.statusCode());
+        assertEquals(own.body(), 2, own.body().lines().count());
+        assertTrue(own.body(), own.body().contains("," + B_ORDER + ","));
+        // the demo customer's link belongs to the demo customer's session: nothing from it here
+        assertNotNull("test f_ ran first", aCsvLink);
+        HttpResponse<String> theirs = fetch(aCsvLink, b);
+        assertNotEquals(theirs.body(), 200, theirs.statusCode());
+        for (String secret : List.of(A_PAID_ORDER, A_SHIPPED_ORDER, A_DISPUTED_ORDER, "25.00")) {
+            assertFalse(theirs.body(), theirs.body().contains(secret));
+        }
+        HttpResponse<String> anonymous = fetch(aCsvLink, null);
+        assertFalse(anonymous.body(), anonymous.body().contains(A_PAID_ORDER));
+    }
+
+    @Test
+    public void h_passwordChangeNeedsTheCurrentPasswordEndsOtherSessionsAndTheNewOneSignsIn() throws Exception {
+        // an earlier session of the same customer (another device)
+        signIn(DEMO_PHONE, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        Cookie other = sessionCookie();
+        browser.manage().deleteAllCookies();
+        signIn(DEMO_PHONE, DEMO_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        Cookie here = sessionCookie();
+        assertNotEquals(other.getValue(), here.getValue());
+
+        browser.findElement(By.id("account-password")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-help")));
+        assertTrue(text("pin-help"), text("pin-help").contains("changed on the phone only"));
+        changePassword("not-my-password", A_NEW_PASSWORD, A_NEW_PASSWORD);
+        wait.until(d -> text("password-message").equals("Your current password is not right."));
+        changePassword(DEMO_PASSWORD, A_NEW_PASSWORD, A_NEW_PASSWORD + "x");
+        wait.until(d -> text("password-message").equals("The new password and its repetition differ."));
+        changePassword(DEMO_PASSWORD, "ababababababab", "ababababababab");
+        wait.until(d -> text("password-message")
+                .equals("Not changed: the password must have at least 6 different characters."));
+        screenshot("console-password");
+        changePassword(DEMO_PASSWORD, A_NEW_PASSWORD, A_NEW_PASSWORD);
+        wait.until(d -> text("password-message").startsWith("Password changed."));
+        awaitVaadinIdle();
+        Cookie changed = sessionCookie();
+        assertNotEquals("a new session id at password change", here.getValue(), changed.getValue());
+        // this session goes on
+        browser.findElement(By.id("password-close")).click();
+        browser.findElement(By.id("month-previous")).click();
+        wait.until(d -> text("month-label").equals(MONTH.format(YearMonth.now(ZONE).minusMonths(1))));
+
+        // the other session has ended
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie.Builder(other.getName(), other.getValue()).path("/").build());
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
+        assertFalse(browser.getPageSource().contains(A_PAID_ORDER));
+
+        // the old password no longer signs in, the new one does
+        browser.manage().deleteAllCookies();
+        signIn(DEMO_PHONE, DEMO_PASSWORD);
+        awaitSignInAnswer();
+        assertEquals(NOT_RECOGNISED, text("login-error"));
+        signIn(DEMO_PHONE, A_NEW_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        wait.until(d -> gridTexts().contains(A_PAID_ORDER));
+    }
+
+    @Test
+    public void z_aSessionEndsAfterFifteenMinutesWithoutUserActivityOnAccordsClock() throws Exception {
+        // runs last: it moves Accord's clock forward
+        signIn(DEMO_PHONE, A_NEW_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        String thisMonth = MONTH.format(YearMonth.now(ZONE));
+        String previous = MONTH.format(YearMonth.now(ZONE).minusMonths(1));
+        wait.until(d -> text("month-label").equals(thisMonth));
+        // 14 minutes idle, then a click: still signed in, and the click counts as activity
+        shell("accord:clock-advance PT14M");
+        browser.findElement(By.id("month-previous")).click();
+        wait.until(d -> text("month-label").equals(previous));
+        shell("accord:clock-advance PT14M");
+        browser.findElement(By.id("month-next")).click();
+        wait.until(d -> text("month-label").equals(thisMonth));
+        assertTrue(present("purchases-view"));
+        // 16 minutes idle: the next click finds the session ended and the browser is on the sign-in page
+        shell("accord:clock-advance PT16M");
+        browser.findElement(By.id("month-previous")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
+        assertFalse(browser.getPageSource().contains(A_PAID_ORDER));
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
+    }
+
     // ---- browser ------------------------------------------------------------------------------
 
     private static ChromeDriver startBrowser() {
@@ -428,6 +656,85 @@ public class ConsoleBrowserIT {
                 "var f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return false;"
                         + " for (var k in f.clients) { var c = f.clients[k];"
                         + " if (c.isActive && c.isActive()) return false; } return true;")));
+    }
+
+    /** Sets the period picker's days (the date pickers' ISO value, as a person picking them would). */
+    private static void pickPeriod(LocalDate first, LocalDate last) {
+        awaitVaadinIdle();
+        browser.executeScript("arguments[0].value = arguments[2]; arguments[1].value = arguments[3];",
+                browser.findElement(By.id("period-from")), browser.findElement(By.id("period-to")), first.toString(),
+                last.toString());
+        awaitVaadinIdle();
+    }
+
+    /** @return the detail dialog's trace, one "time — words" per step */
+    @SuppressWarnings("unchecked")
+    private static List<String> traceSteps() {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#purchase-trace li'))"
+                + ".map(e => e.textContent.trim());");
+    }
+
+    /** Loads the purchases page again (the current month) and opens the purchase of {@code order}. */
+    private static void reopen(String order) {
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
+        wait.until(d -> gridTexts().contains(order));
+        awaitVaadinIdle();
+        browser.findElement(cell(order)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase-trace")));
+    }
+
+    /** @return the status shown by the newest detail dialog, or "" when none is open */
+    private static String detailStatus() {
+        Object status = browser.executeScript("var e = document.querySelectorAll('#purchase-detail-status');"
+                + " return e.length ? e[e.length - 1].textContent.trim() : '';");
+        return String.valueOf(status);
+    }
+
+    /** Waits until the detail dialog's trace has a step ending with {@code words}; fails with the trace shown. */
+    private static void awaitTraceStep(String words) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> steps = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            steps = traceSteps();
+            if (steps.stream().anyMatch(s -> s.endsWith(words))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no step '" + words + "' in the trace within 30 s: " + steps + "\nstatus: "
+                + browser.findElements(By.id("purchase-detail-status")).stream().map(WebElement::getText).toList());
+    }
+
+    /** @return true when each of {@code words} ends a step, in this order */
+    private static boolean inOrder(List<String> steps, String... words) {
+        int i = 0;
+        for (String step : steps) {
+            if (i < words.length && step.endsWith(words[i])) {
+                i++;
+            }
+        }
+        return i == words.length;
+    }
+
+    private static void changePassword(String current, String next, String repeat) {
+        awaitVaadinIdle();
+        browser.findElement(By.cssSelector("#password-current input")).sendKeys(current);
+        browser.findElement(By.cssSelector("#password-new input")).sendKeys(next);
+        browser.findElement(By.cssSelector("#password-repeat input")).sendKeys(repeat);
+        browser.findElement(By.id("password-change")).click();
+        // the server empties the fields once it has answered
+        wait.until(d -> d.findElement(By.cssSelector("#password-current input")).getDomProperty("value").isEmpty());
+        awaitVaadinIdle();
+    }
+
+    /** GET with the given session cookie (or none). */
+    private static HttpResponse<String> fetch(String url, Cookie session) throws IOException, InterruptedException {
+        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (session != null) {
+            get.header("Cookie", session.getName() + "=" + session.getValue());
+        }
+        return HttpClient.newHttpClient().send(get.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean present(String id) {
@@ -507,19 +814,21 @@ public class ConsoleBrowserIT {
         return out;
     }
 
-    /** Runs a command until its output contains {@code expected}; @return that output. */
-    private static String awaitShell(String command, String expected) throws Exception {
+    /** Runs a command until its output contains one of {@code expected}; @return that output. */
+    private static String awaitShell(String command, String... expected) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         String out = "";
         while (Instant.now().isBefore(deadline)) {
             out = accord.shell(command, SHELL);
-            if (out.contains(expected)) {
-                return out;
+            for (String e : expected) {
+                if (out.contains(e)) {
+                    return out;
+                }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no '" + expected + "' from " + command + " within 60 s:\n" + out + "\n"
-                + accord.logTail());
+        throw new AssertionError("no '" + String.join("' or '", expected) + "' from " + command + " within 60 s:\n"
+                + out + "\n" + accord.logTail());
     }
 
     /** Runs {@code before} (shell commands ending with a new line, or nothing), then requests a purchase. */

@@ -3,6 +3,7 @@ package org.accordpay.console.internal;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
 import org.accordpay.console.internal.login.LoginView;
+import org.accordpay.console.internal.login.PasswordChangeDialog;
 import org.accordpay.console.internal.purchases.MerchantNames;
 import org.accordpay.console.internal.purchases.PurchasesView;
 
@@ -19,11 +20,13 @@ final class ConsoleInstantiator extends DefaultInstantiator {
     @Override
     public <T> T getOrCreate(Class<T> type) {
         if (type == LoginView.class) {
-            return type.cast(new LoginView(services.customers(), services.throttle()));
+            return type.cast(new LoginView(services.customers(), services.throttle(), services.sessions()));
         }
         if (type == PurchasesView.class) {
             return type.cast(new PurchasesView(services.purchases(),
-                    new MerchantNames(services.merchants()), services.clock(), services.zone()));
+                    new MerchantNames(services.merchants()), services.clock(), services.zone(),
+                    customer -> new PasswordChangeDialog(services.customers(), services.sessions(),
+                            services.throttle(), customer)));
         }
         return super.getOrCreate(type);
     }

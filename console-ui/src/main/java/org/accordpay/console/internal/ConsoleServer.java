@@ -15,6 +15,7 @@ import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.base.ConsoleShell;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.login.SignInThrottle;
+import org.accordpay.console.internal.login.SignedInSessions;
 import org.accordpay.console.internal.purchases.PurchasesView;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -57,8 +58,9 @@ public final class ConsoleServer {
         long started = System.nanoTime();
         Duration window = Duration.ofMinutes(Math.max(1, config.lockout_minutes()));
         SignInThrottle throttle = new SignInThrottle(clock::now, Math.max(1, config.lockout_failures()), window);
+        int idleMinutes = Math.max(1, config.session_timeout_minutes());
         ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
-                ZoneId.of(config.zone()));
+                ZoneId.of(config.zone()), new SignedInSessions(clock::now, Duration.ofMinutes(idleMinutes)));
 
         ClassLoader bundleLoader = ConsoleServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -80,7 +82,7 @@ public final class ConsoleServer {
         context.setContextPath("/");
         context.setClassLoader(bundleLoader);
         SessionHandler sessions = context.getSessionHandler();
-        sessions.setMaxInactiveInterval(Math.max(1, config.session_timeout_minutes()) * 60);
+        sessions.setMaxInactiveInterval(idleMinutes * 60);
         sessions.setHttpOnly(true);
         sessions.setSameSite(HttpCookie.SameSite.STRICT);
         sessions.setSessionCookie("ACCORDCONSOLE");

@@ -6,6 +6,7 @@ import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.login.SignInThrottle;
+import org.accordpay.console.internal.login.SignedInSessions;
 
 /**
  * What the views need from Accord, handed over by {@link ConsoleServer} and passed to each view's
@@ -17,8 +18,9 @@ import org.accordpay.console.internal.login.SignInThrottle;
  * @param clock     Accord's clock
  * @param throttle  the sign-in lock-out counter shared by all sessions
  * @param zone      zone in which months are cut
+ * @param sessions  the customers' signed-in sessions (idle timeout on Accord's clock, password change)
  */
 public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
         AccordClock clock,
-        SignInThrottle throttle, ZoneId zone) {
+        SignInThrottle throttle, ZoneId zone, SignedInSessions sessions) {
 }

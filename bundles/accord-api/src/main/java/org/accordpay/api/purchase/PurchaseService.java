@@ -11,6 +11,7 @@ import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
+import org.accordpay.api.purchase.dto.PurchaseStep;
 
 /**
  * The purchase of the patent, steps 2 to 10. Every method commits its state change, its
@@ -142,5 +143,19 @@ public interface PurchaseService {
      */
     default void attachCustomer(String token, CustomerIdentifier customer) {
         throw new UnsupportedOperationException("hosted checkout not supported");
+    }
+
+    /**
+     * The steps of a purchase as its audit trail recorded them, oldest first: request, challenge
+     * sent, state changes (approved, in escrow, shipped, delivered, settled, disputed, refunded...)
+     * and bank instructions. Entries say what and when, never the content (no challenge text, no
+     * account numbers).
+     *
+     * @param purchaseId the purchase
+     * @return its steps, oldest first; empty for an unknown purchase
+     * @since 1.2
+     */
+    default List<PurchaseStep> history(String purchaseId) {
+        return List.of();
     }
 }

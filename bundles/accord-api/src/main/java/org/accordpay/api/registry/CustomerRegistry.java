@@ -76,4 +76,22 @@ public interface CustomerRegistry {
      * @param reason   recorded in the audit trail
      */
     Customer unlock(String customerId, String operator, String reason);
+
+    /**
+     * Changes a customer's console password, after checking the current one. The new password must
+     * have 10 to 128 characters, at least 6 different ones, differ from the current one and not
+     * contain the customer's phone number (its digits) or reference. Stored as an Argon2id hash;
+     * the change is audited ({@code customer.password-changed}).
+     *
+     * @param customerId  the customer (registry id)
+     * @param current     the password in use
+     * @param newPassword the new password
+     * @return true when changed; false when {@code current} is not the password in use (nothing changes)
+     * @throws RegistryException {@code invalid-field} when the new password breaks the rule (with the
+     *                           rule in the message), {@code unknown-customer} when no ACTIVE customer has this id
+     * @since 1.2
+     */
+    default boolean changePassword(String customerId, char[] current, char[] newPassword) {
+        throw new UnsupportedOperationException("password change not supported");
+    }
 }

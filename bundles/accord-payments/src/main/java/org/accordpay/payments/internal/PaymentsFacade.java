@@ -106,6 +106,11 @@ abstract class PaymentsFacade implements PurchaseService, Books, BankEvents, Car
     }
 
     @Override
+    public List<org.accordpay.api.purchase.dto.PurchaseStep> history(String purchaseId) {
+        return flow.history(purchaseId);
+    }
+
+    @Override
     public List<Purchase> listRecent(PurchaseState state, int limit) {
         return flow.listRecent(state, limit);
     }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.accordpay.api.audit.dto.AuditEntry;
 import org.accordpay.api.bank.BankEvents;
 import org.accordpay.api.bank.dto.BankStatus;
 import org.accordpay.api.bank.dto.BankStatusUpdate;
@@ -37,6 +38,7 @@ import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
+import org.accordpay.api.purchase.dto.PurchaseStep;
 import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.registry.CustomerRegistry;
@@ -954,6 +956,17 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
         byte[] b = new byte[bytes];
         random.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /** @return the purchase's audited steps, oldest first (what and when only; the bodies stay digests) */
+    @Override
+    public List<PurchaseStep> history(String purchaseId) {
+        if (purchaseId == null || purchaseId.isBlank()) {
+            return List.of();
+        }
+        return read(tx -> tx.auditChain().forPurchase(purchaseId)).stream()
+                .sorted(java.util.Comparator.comparing(AuditEntry::at).thenComparingLong(AuditEntry::seq))
+                .map(e -> new PurchaseStep(e.at(), e.type())).toList();
     }
 
     /** @return the purchase's instructions, for the books and the shell */

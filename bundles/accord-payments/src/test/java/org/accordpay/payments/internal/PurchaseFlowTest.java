@@ -21,6 +21,7 @@ import org.accordpay.api.purchase.dto.MerchantEvent;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
+import org.accordpay.api.purchase.dto.PurchaseStep;
 import org.accordpay.api.registry.dto.MerchantStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,31 @@ class PurchaseFlowTest {
         assertThat(h.books.balanced()).isTrue();
         assertThat(h.bank.submitted).hasSize(2);
         assertThat(h.registry.quality).containsExactly("m-1:PAID");
+    }
+
+    @Test
+    void historyListsTheAuditedStepsOfOnePurchaseInOrderFromRequestToPayout() throws Exception {
+        Purchase p = h.flow.request(h.request("m-1", 1200));
+        h.clock.advance(Duration.ofSeconds(5));
+        h.answer(true, PIN);
+        h.bankSays(h.lastInstruction(), BankStatus.SETTLED, null);
+        h.clock.advance(Duration.ofMinutes(1));
+        h.flow.markShipped("m-1", p.id(), "loopback-courier", "TRK-H");
+        h.clock.advance(Duration.ofMinutes(1));
+        h.flow.confirmDelivery(p.id(), "customer");
+        h.bankSays(h.lastInstruction(), BankStatus.SETTLED, null);
+        Purchase other = h.flow.request(h.request("m-2", 700));
+
+        List<PurchaseStep> steps = h.flow.history(p.id());
+        assertThat(steps).extracting(PurchaseStep::type).containsSubsequence("purchase.requested", "sms.queued", "purchase.approved", "purchase.debit_pending",
+                        "purchase.in_escrow", "purchase.shipped", "purchase.delivered", "purchase.settled");
+        assertThat(steps).extracting(PurchaseStep::at).isSorted();
+        assertThat(steps.get(steps.size() - 1).at()).isAfter(steps.get(0).at().plus(Duration.ofMinutes(2)));
+        // another purchase's steps are not mixed in; unknown and blank ids have none
+        assertThat(h.flow.history(other.id())).extracting(PurchaseStep::type)
+                .doesNotContain("purchase.shipped", "purchase.delivered");
+        assertThat(h.flow.history("pur_nope")).isEmpty();
+        assertThat(h.flow.history(" ")).isEmpty();
     }
 
     @Test

@@ -114,4 +114,28 @@ final class ApplicationChecks {
             throw new RegistryException(RegistryException.INVALID_FIELD, "the password must have 10 to 128 characters");
         }
     }
+
+    /**
+     * A new console password: 10 to 128 characters, at least 6 different ones, not the current one,
+     * and neither the customer's phone number (its digits) nor reference inside it.
+     */
+    static void newPassword(char[] password, char[] current, String phoneE164, String reference) {
+        password(password);
+        if (password.length > 0 && java.nio.CharBuffer.wrap(password).chars().distinct().count() < 6) {
+            throw new RegistryException(RegistryException.INVALID_FIELD,
+                    "the password must have at least 6 different characters");
+        }
+        if (java.util.Arrays.equals(password, current)) {
+            throw new RegistryException(RegistryException.INVALID_FIELD,
+                    "the new password must differ from the current one");
+        }
+        String lower = new String(password).toLowerCase(java.util.Locale.ROOT);
+        String digits = phoneE164 == null ? "" : phoneE164.replaceAll("\\D", "");
+        String national = digits.length() > 9 ? digits.substring(digits.length() - 9) : digits;
+        if ((!national.isEmpty() && lower.contains(national))
+                || (reference != null && lower.contains(reference.toLowerCase(java.util.Locale.ROOT)))) {
+            throw new RegistryException(RegistryException.INVALID_FIELD,
+                    "the password must not contain your phone number or Accord reference");
+        }
+    }
 }

@@ -348,6 +348,37 @@ public final class CustomerRegistryImpl implements CustomerRegistry {
     }
 
     @Override
+    public boolean changePassword(String customerId, char[] current, char[] newPassword) {
+        Objects.requireNonNull(customerId, "customer id");
+        CustomerRecord before = store.transact(tx -> tx.customers().find(customerId))
+                .filter(c -> c.status() == CustomerStatus.ACTIVE)
+                .orElseThrow(() -> new RegistryException(RegistryException.UNKNOWN_CUSTOMER, "no customer " + customerId));
+        if (!passwords.verify(current, before.passwordHash())) {
+            return false;
+        }
+        ApplicationChecks.newPassword(newPassword, current, before.phoneE164(), before.reference());
+        // hashed outside the transaction (Argon2id takes tens of milliseconds); the row is then
+        // written only if nobody changed the password in between
+        String hash = passwords.hash(newPassword);
+        boolean changed = store.transact(tx -> {
+            CustomerRecord c = tx.customers().lockForUpdate(customerId).orElseThrow();
+            if (!c.passwordHash().equals(before.passwordHash())) {
+                return false;
+            }
+            Instant now = clock.now();
+            tx.customers().update(new CustomerRecord(c.id(), c.reference(), c.phoneE164(), c.country(),
+                    c.bankAccount(), c.mandateId(), c.deliveryAddress(), c.status(), hash, c.createdAt(),
+                    c.enrolledAt(), now, c.version()));
+            audit(tx, "customer.password-changed", customerId, now.toString());
+            return true;
+        });
+        if (changed) {
+            LOG.info("Customer {} changed the console password", customerId);
+        }
+        return changed;
+    }
+
+    @Override
     public Customer unlock(String customerId, String operator, String reason) {
         Objects.requireNonNull(customerId, "customer id");
         String who = ApplicationChecks.text(operator, "operator", 128);

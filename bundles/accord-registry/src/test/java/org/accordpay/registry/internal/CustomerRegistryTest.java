@@ -282,6 +282,32 @@ class CustomerRegistryTest {
     }
 
     @Test
+    void changesThePasswordOnlyWithTheCurrentOneAndAStrongNewOne() throws Exception {
+        String id = enrol(MOBILE);
+        String reference = f.customers.find(id).orElseThrow().reference();
+        char[] old = RegistryFixture.PASSWORD.toCharArray();
+        CustomerIdentifier byPhone = CustomerIdentifier.byPhone(MOBILE, "FR");
+
+        assertThat(f.customers.changePassword(id, "not the password".toCharArray(), "new-secret-2026".toCharArray()))
+                .as("wrong current password").isFalse();
+        for (String weak : List.of("short-1", "aaaaabbbbbaaaaa", RegistryFixture.PASSWORD,
+                "my" + MOBILE.substring(3) + "pw", "x-" + reference.toLowerCase(java.util.Locale.ROOT) + "-y")) {
+            refused(() -> f.customers.changePassword(id, old, weak.toCharArray()), RegistryException.INVALID_FIELD);
+        }
+        assertThat(f.customers.authenticate(byPhone, old)).as("nothing changed so far").isPresent();
+        assertThat(f.auditEntries("customer.password-changed")).isZero();
+
+        assertThat(f.customers.changePassword(id, old, "new-secret-2026".toCharArray())).isTrue();
+        assertThat(f.customers.authenticate(byPhone, old)).isEmpty();
+        assertThat(f.customers.authenticate(byPhone, "new-secret-2026".toCharArray())).map(Customer::id).contains(id);
+        assertThat(f.auditEntries("customer.password-changed")).isEqualTo(1);
+        assertThat(f.store.transact(tx -> tx.customers().find(id)).orElseThrow().passwordHash())
+                .startsWith("$argon2id$v=19$");
+        refused(() -> f.customers.changePassword("c-nope", old, "new-secret-2027".toCharArray()),
+                RegistryException.UNKNOWN_CUSTOMER);
+    }
+
+    @Test
     void authenticatesOnlyEnrolledCustomersWithTheRightPassword() throws Exception {
         String id = enrol(MOBILE);
         String reference = f.customers.find(id).orElseThrow().reference();

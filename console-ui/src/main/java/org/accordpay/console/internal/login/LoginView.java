@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
 
     private final transient CustomerRegistry customers;
     private final transient SignInThrottle throttle;
+    private final transient SignedInSessions sessions;
 
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Sign in with");
     private final TextField phone = new TextField("Phone number");
@@ -52,10 +54,14 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     private final PasswordField password = new PasswordField("Password");
     private final Div error = new Div();
 
-    /** @param customers the registry that checks passwords; @param throttle the shared lock-out counter */
-    public LoginView(CustomerRegistry customers, SignInThrottle throttle) {
+    /**
+     * @param customers the registry that checks passwords; @param throttle the shared lock-out counter;
+     * @param sessions the signed-in sessions (idle timeout, ended at a password change)
+     */
+    public LoginView(CustomerRegistry customers, SignInThrottle throttle, SignedInSessions sessions) {
         this.customers = customers;
         this.throttle = throttle;
+        this.sessions = sessions;
         setId("login-view");
         setMaxWidth("28em");
         getStyle().set("margin", "0 auto");
@@ -149,6 +155,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         // a new session id at sign-in, so an id planted before it (fixation) is worthless
         VaadinService.reinitializeSession(VaadinRequest.getCurrent());
         CustomerSession.signIn(new CustomerSession(c.id(), c.reference(), c.phoneE164()));
+        sessions.signedIn(c.id(), VaadinSession.getCurrent().getSession());
         getUI().ifPresent(ui -> ui.navigate(PurchasesView.class));
     }
 

@@ -51,4 +51,9 @@ public record MonthRange(YearMonth month, ZoneId zone) {
     public String label() {
         return LABEL.format(month);
     }
+
+    /** @return the month as a period of whole days */
+    public PurchasePeriod period() {
+        return PurchasePeriod.of(month, zone);
+    }
 }

@@ -1,10 +1,14 @@
 package org.accordpay.console.internal.purchases;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.PurchaseState;
 import org.accordpay.api.purchase.dto.Purchase;
@@ -35,5 +39,21 @@ public final class MonthlyTotals {
             byCurrency.merge(p.total().currency(), net, Math::addExact);
         }
         return byCurrency.entrySet().stream().map(e -> Money.of(e.getValue(), e.getKey())).toList();
+    }
+
+    /**
+     * What was spent in each month of {@code months}, per currency, the purchase counted in the month
+     * it was created in ({@code zone}); months without purchases are there with an empty list.
+     *
+     * @return month to net amounts per currency, in the order of {@code months}
+     */
+    public static Map<YearMonth, List<Money>> perMonth(List<Purchase> purchases, List<YearMonth> months, ZoneId zone) {
+        Map<YearMonth, List<Purchase>> byMonth = purchases.stream()
+                .collect(Collectors.groupingBy(p -> YearMonth.from(p.createdAt().atZone(zone))));
+        Map<YearMonth, List<Money>> totals = new LinkedHashMap<>();
+        for (YearMonth month : months) {
+            totals.put(month, spent(byMonth.getOrDefault(month, List.of())));
+        }
+        return totals;
     }
 }
