@@ -2,6 +2,7 @@ package org.accordpay.console.internal;
 
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
+import org.accordpay.console.internal.checkout.CheckoutPage;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.purchases.MerchantNames;
 import org.accordpay.console.internal.purchases.PurchasesView;
@@ -24,6 +25,9 @@ final class ConsoleInstantiator extends DefaultInstantiator {
         if (type == PurchasesView.class) {
             return type.cast(new PurchasesView(services.purchases(),
                     new MerchantNames(services.merchants()), services.clock(), services.zone()));
+        }
+        if (type == CheckoutPage.class) {
+            return type.cast(new CheckoutPage(services.checkout()));
         }
         return super.getOrCreate(type);
     }

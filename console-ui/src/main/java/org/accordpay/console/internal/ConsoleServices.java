@@ -5,6 +5,7 @@ import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.console.internal.checkout.CheckoutDesk;
 import org.accordpay.console.internal.login.SignInThrottle;
 
 /**
@@ -17,8 +18,9 @@ import org.accordpay.console.internal.login.SignInThrottle;
  * @param clock     Accord's clock
  * @param throttle  the sign-in lock-out counter shared by all sessions
  * @param zone      zone in which months are cut
+ * @param checkout  the hosted checkout's server side (payment pages)
  */
 public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
         AccordClock clock,
-        SignInThrottle throttle, ZoneId zone) {
+        SignInThrottle throttle, ZoneId zone, CheckoutDesk checkout) {
 }
