@@ -169,7 +169,8 @@ public final class CheckoutPage extends VerticalLayout implements BeforeEnterObs
             Anchor link = new Anchor(address.get(), CheckoutWording.back(true));
             link.setId("checkout-return");
             back.add(link);
-            getUI().ifPresent(ui -> ui.getPage().executeJs(
+            // before attach (a checkout already over when the page opens) the UI is the current one
+            Optional.ofNullable(getUI().orElse(UI.getCurrent())).ifPresent(ui -> ui.getPage().executeJs(
                     "setTimeout(function () { window.location.assign($0); }, $1);", address.get(),
                     BACK_TO_SHOP_MILLIS));
         } else {
