@@ -96,7 +96,7 @@ public class ConsoleBrowserIT {
         wait = ui.await();
         accord = AccordProcess.unpack("console-browser");
         accord.start();
-        Duration ready = accord.awaitReady(Duration.ofSeconds(120));
+        Duration ready = accord.awaitReady(Duration.ofSeconds(300));
         base = accord.consoleBase();
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
 
