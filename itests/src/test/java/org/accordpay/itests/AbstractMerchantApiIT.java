@@ -4,26 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,8 +25,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.accordpay.api.challenge.MerchantTables;
 import org.accordpay.api.challenge.dto.IssuedMerchantTable;
 import org.accordpay.api.purchase.Mode;
@@ -45,6 +35,7 @@ import org.accordpay.api.registry.dto.Merchant;
 import org.accordpay.api.registry.dto.MerchantApplication;
 import org.accordpay.api.registry.dto.MerchantKey;
 import org.accordpay.carrier.loopback.HandsetPolicy;
+import org.accordpay.itests.support.SignedApi;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
 
@@ -717,23 +708,7 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         // RFC 3339 with microseconds: Ed25519 is deterministic, so two identical requests signed within the
         // same second would carry the same signature and the second would be refused as a replay
         String ts = timestamp != null ? timestamp : clock.now().toString();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(m.key());
-        signer.update((method + "\n" + path + "\n" + ts + "\n" + digest).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Accord-Key-Id", m.keyId()).header("Accord-Timestamp", ts)
-                .header("Accord-Signature", Base64.getEncoder().encodeToString(signer.sign()));
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
-        if ("GET".equals(method)) {
-            b.GET();
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-        }
-        return b.build();
+        return SignedApi.signed(base(), m.keyId(), m.key(), method, path, body, idempotencyKey, ts);
     }
 
     protected String awaitState(ApiMerchant m, String id, String state) throws Exception {
@@ -792,26 +767,7 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
     /** @return a client that trusts the distribution's self-signed certificate (tests only) */
     protected HttpClient client() throws Exception {
         if (http == null) {
-            Path etc = Path.of(System.getProperty("karaf.etc"));
-            Path keystore = etc.resolve("accord-rest.p12");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(keystore) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(200);
-            String password = Files.readString(etc.resolve("accord-rest.p12.password")).strip();
-            KeyStore server = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                server.load(in, password.toCharArray());
-            }
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("accord-rest", server.getCertificate("accord-rest"));
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, tmf.getTrustManagers(), null);
-            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            http = SignedApi.trusting(Path.of(System.getProperty("karaf.etc")).resolve("accord-rest.p12"), "accord-rest");
         }
         return http;
     }

@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.accordpay.itests.support.AccordProcess;
+import org.accordpay.itests.support.ConsoleBrowser;
+import org.accordpay.itests.support.SignedApi;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -55,8 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * password change, and the idle timeout on Accord's clock (adjustable in this distribution). One
  * distribution start and one browser for the whole class.
  *
- * <p>Screenshots of the main views go to {@code target/screenshots}; with
- * {@code -Daccord.screenshots.update=true} they are also copied to {@code docs/screenshots}.
+ * <p>Screenshots of the main views: see {@link ConsoleBrowser}.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ConsoleBrowserIT {
@@ -73,10 +74,10 @@ public class ConsoleBrowserIT {
     /** Months are cut in the console's default zone. */
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-    private static final Duration SHELL = Duration.ofSeconds(60);
     private static final Pattern PURCHASE_ID = Pattern.compile("(pur_\\S+)");
 
     private static AccordProcess accord;
+    private static ConsoleBrowser ui;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
     private static String base;
@@ -101,19 +102,19 @@ public class ConsoleBrowserIT {
     public static void startAccordAndBrowser() throws Exception {
         long t0 = System.nanoTime();
         // the browser first: a machine without it fails here, before anything else is spent
-        browser = startBrowser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+        ui = ConsoleBrowser.start();
+        browser = ui.driver();
+        wait = ui.await();
         accord = AccordProcess.unpack("console-browser");
         // the idle timeout is measured on Accord's clock, which this test moves forward
         accord.configure("org.accordpay.time.cfg", "adjustable", "true");
         accord.start();
-        // generous: a loaded CI machine boots the distribution in minutes
         Duration ready = accord.awaitReady(Duration.ofSeconds(360));
-        base = "http://127.0.0.1:" + accord.consolePort() + "/";
+        base = accord.consoleBase();
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
 
-        String demo = awaitShell("accord:customer-show --country FR " + DEMO_PHONE, "status     : ACTIVE");
-        aCustomerId = field(demo, "customer");
+        String demo = accord.awaitShell("accord:customer-show --country FR " + DEMO_PHONE, "status     : ACTIVE");
+        aCustomerId = AccordProcess.field(demo, "customer");
         aPaidId = purchase("", DEMO_PHONE, A_PAID_ORDER, "\"Blue mug:12.50:2\"");
         awaitState(aPaidId, "IN_ESCROW");
         aDeclinedId = purchase("accord:handset-policy " + DEMO_PHONE + " decline\n", DEMO_PHONE, A_DECLINED_ORDER,
@@ -122,16 +123,16 @@ public class ConsoleBrowserIT {
 
         // a second customer, enrolled through the real flow with a simulated handset (options
         // before arguments: Karaf's parser takes no option after the first argument)
-        String ticket = shell("accord:handset-policy " + DEMO_PHONE + " approve\n"
+        String ticket = accord.operator("accord:handset-policy " + DEMO_PHONE + " approve\n"
                 + "accord:bank-open " + B_IBAN + " \"Lou Bernard\" EUR 50000\n"
                 + "accord:handset-create " + B_PHONE + " 730291\n"
                 + "accord:customer-enrol-start --name \"Lou Bernard\" --street \"3 rue Haute\" --postal-code 69001"
                 + " --city Lyon --password " + B_PASSWORD + " --accept-mandate " + B_PHONE + " FR " + B_IBAN
                 + " \"Lou Bernard\"");
-        String enrolment = field(ticket, "enrolment");
-        shell("accord:handset-enrol " + enrolment);
-        bReference = field(awaitShell("accord:customer-show --country FR " + B_PHONE, "status     : ACTIVE"),
-                "reference");
+        String enrolment = AccordProcess.field(ticket, "enrolment");
+        accord.operator("accord:handset-enrol " + enrolment);
+        bReference = AccordProcess.field(accord.awaitShell("accord:customer-show --country FR " + B_PHONE,
+                "status     : ACTIVE"), "reference");
         String bPurchase = purchase("", B_PHONE, B_ORDER, "\"Red pen:3.00:1\"");
         awaitState(bPurchase, "IN_ESCROW");
         System.out.println("console-browser: set up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -140,8 +141,8 @@ public class ConsoleBrowserIT {
     @AfterClass
     public static void stopAccordAndBrowser() throws Exception {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (ui != null) {
+                ui.close();
             }
         } finally {
             if (accord != null) {
@@ -165,16 +166,16 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
         assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
         assertEquals("Accord – sign in", browser.getTitle());
-        screenshot("console-signin");
+        ui.screenshot("console-signin");
 
         signIn(DEMO_PHONE, DEMO_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         YearMonth now = YearMonth.now(ZONE);
         String thisMonth = MONTH.format(now);
-        wait.until(d -> text("month-label").equals(thisMonth));
+        wait.until(d -> ui.text("month-label").equals(thisMonth));
         wait.until(d -> gridTexts().contains(A_PAID_ORDER) && gridTexts().contains(A_DECLINED_ORDER));
         assertEquals("Accord – your purchases", browser.getTitle());
-        assertTrue(text("signed-in-as"), text("signed-in-as").startsWith("Signed in: " + DEMO_PHONE + " · AC"));
+        assertTrue(ui.text("signed-in-as"), ui.text("signed-in-as").startsWith("Signed in: " + DEMO_PHONE + " · AC"));
         List<String> cells = gridTexts();
         assertTrue(cells.toString(), cells.containsAll(List.of("Date", "Merchant", "Order", "Amount", "Status")));
         assertTrue(cells.toString(), cells.containsAll(List.of("25.00 EUR", "Paid, held in escrow")));
@@ -183,33 +184,33 @@ public class ConsoleBrowserIT {
         assertTrue(cells.toString(), cells.contains("Demo Shop"));
         assertFalse(cells.toString(), cells.stream().anyMatch(c -> c.startsWith("m-")));
         // only the approved purchase counts towards what was spent
-        assertEquals("Spent in " + thisMonth + ": 25.00 EUR (net of refunds; 2 purchases)", text("month-total"));
+        assertEquals("Spent in " + thisMonth + ": 25.00 EUR (net of refunds; 2 purchases)", ui.text("month-total"));
         assertEquals(2L, gridSize());
         assertFalse("no next month after the current one", enabled("month-next"));
-        screenshot("console-purchases");
+        ui.screenshot("console-purchases");
 
         // the detail of a purchase: basket, state, total
         browser.findElement(cell(A_PAID_ORDER)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase-detail-status")));
-        assertEquals("Paid, held in escrow", text("purchase-detail-status"));
-        assertEquals("25.00 EUR", text("purchase-detail-total"));
+        assertEquals("Paid, held in escrow", ui.text("purchase-detail-status"));
+        assertEquals("25.00 EUR", ui.text("purchase-detail-total"));
         String detail = browser.getPageSource();
         assertTrue(detail.contains("Blue mug") && detail.contains(aPaidId));
-        screenshot("console-purchase-detail");
+        ui.screenshot("console-purchase-detail");
         browser.findElement(By.id("purchase-detail-close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
 
         // previous month: nothing there; next brings the current month back
         browser.findElement(By.id("month-previous")).click();
         String previous = MONTH.format(now.minusMonths(1));
-        wait.until(d -> text("month-label").equals(previous));
-        wait.until(d -> text("month-total").equals("Nothing spent in " + previous + "."));
+        wait.until(d -> ui.text("month-label").equals(previous));
+        wait.until(d -> ui.text("month-total").equals("Nothing spent in " + previous + "."));
         assertEquals(0L, gridSize());
         assertTrue(enabled("month-next"));
         browser.findElement(By.id("month-next")).click();
-        wait.until(d -> text("month-label").equals(thisMonth));
+        wait.until(d -> ui.text("month-label").equals(thisMonth));
         wait.until(d -> gridSize() == 2L);
-        assertTrue(text("month-total").startsWith("Spent in " + thisMonth + ": 25.00 EUR"));
+        assertTrue(ui.text("month-total").startsWith("Spent in " + thisMonth + ": 25.00 EUR"));
 
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
@@ -223,12 +224,12 @@ public class ConsoleBrowserIT {
         signIn(B_PHONE, B_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         wait.until(d -> gridTexts().contains(B_ORDER));
-        assertTrue(text("signed-in-as"), text("signed-in-as").startsWith("Signed in: " + B_PHONE));
+        assertTrue(ui.text("signed-in-as"), ui.text("signed-in-as").startsWith("Signed in: " + B_PHONE));
         assertEquals("Spent in " + MONTH.format(YearMonth.now(ZONE)) + ": 3.00 EUR (net of refunds; 1 purchase)",
-                text("month-total"));
+                ui.text("month-total"));
         assertNothingOfTheDemoCustomer();
         browser.findElement(By.id("month-previous")).click();
-        wait.until(d -> text("month-total").startsWith("Nothing spent in "));
+        wait.until(d -> ui.text("month-total").startsWith("Nothing spent in "));
         assertNothingOfTheDemoCustomer();
 
         // the console has two routes, "" and "login", neither takes a parameter; whatever the URL
@@ -247,18 +248,18 @@ public class ConsoleBrowserIT {
         };
         for (String path : tampered) {
             browser.get(base + path);
-            wait.until(d -> present("purchases-view") || pageText().contains("Could not navigate"));
-            awaitVaadinIdle();
-            if (present("purchases-view")) {
+            wait.until(d -> ui.present("purchases-view") || ui.pageText().contains("Could not navigate"));
+            ui.awaitVaadinIdle();
+            if (ui.present("purchases-view")) {
                 wait.until(d -> gridTexts().contains(B_ORDER));
-                assertTrue(path, text("signed-in-as").startsWith("Signed in: " + B_PHONE));
+                assertTrue(path, ui.text("signed-in-as").startsWith("Signed in: " + B_PHONE));
             }
             assertNothingOfTheDemoCustomer();
         }
         // the not-found page of production mode does not list the routes
         browser.get(base + "purchases/" + aPaidId);
-        wait.until(d -> pageText().contains("Could not navigate"));
-        assertFalse(pageText(), pageText().contains("Available routes"));
+        wait.until(d -> ui.pageText().contains("Could not navigate"));
+        assertFalse(ui.pageText(), ui.pageText().contains("Available routes"));
         System.out.println("console-browser: isolation in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
@@ -272,6 +273,7 @@ public class ConsoleBrowserIT {
         wait.until(d -> gridTexts().contains(A_PAID_ORDER));
         Cookie signedIn = sessionCookie();
         assertTrue("session cookie is HttpOnly", signedIn.isHttpOnly());
+        assertTrue("session cookie is Secure (the consoles are served over TLS)", signedIn.isSecure());
         assertEquals("Strict", signedIn.getSameSite());
         assertNotNull("the sign-in page opened a session", before);
         assertNotEquals("a new session id at sign-in (no fixation)", before.getValue(), signedIn.getValue());
@@ -281,12 +283,12 @@ public class ConsoleBrowserIT {
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
         assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
-        assertFalse(present("purchases-view"));
+        assertFalse(ui.present("purchases-view"));
 
         // the browser's back button does not bring the purchases back
         browser.navigate().back();
-        wait.until(d -> present("login-view") || present("purchases-view"));
-        awaitVaadinIdle();
+        wait.until(d -> ui.present("login-view") || ui.present("purchases-view"));
+        ui.awaitVaadinIdle();
         assertFalse("purchases shown after sign-out and Back", browser.getPageSource().contains(A_PAID_ORDER));
 
         // replaying the signed-out session's cookie opens nothing
@@ -302,23 +304,23 @@ public class ConsoleBrowserIT {
         // an unknown number gets the same words as a wrong password
         signIn("+33600000001", "whatever-password");
         awaitSignInAnswer();
-        assertEquals(NOT_RECOGNISED, text("login-error"));
+        assertEquals(NOT_RECOGNISED, ui.text("login-error"));
 
         for (int attempt = 1; attempt <= 4; attempt++) {
             signInAgain("wrong-password-" + attempt, attempt == 1);
             awaitSignInAnswer();
-            assertEquals("attempt " + attempt, NOT_RECOGNISED, text("login-error"));
+            assertEquals("attempt " + attempt, NOT_RECOGNISED, ui.text("login-error"));
         }
         signInAgain("wrong-password-5", false);
         awaitSignInAnswer();
-        assertEquals(PAUSED, text("login-error"));
-        screenshot("console-locked");
+        assertEquals(PAUSED, ui.text("login-error"));
+        ui.screenshot("console-locked");
 
         // the right password does not get through while sign-in is paused
         signInAgain(DEMO_PASSWORD, false);
         awaitSignInAnswer();
-        assertEquals(PAUSED, text("login-error"));
-        assertFalse(present("purchases-view"));
+        assertEquals(PAUSED, ui.text("login-error"));
+        assertFalse(ui.present("purchases-view"));
         // the pause is per identifier: another customer signs in
         signIn(B_PHONE, B_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
@@ -329,12 +331,12 @@ public class ConsoleBrowserIT {
         signIn(B_PHONE, B_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
 
-        String bundles = shell("bundle:list -s -t 0 --no-format");
+        String bundles = accord.operator("bundle:list -s -t 0 --no-format");
         String id = bundles.lines().filter(l -> l.contains("org.accordpay.console-ui")).findFirst()
                 .map(l -> l.trim().split("\\s+")[0]).orElseThrow(() -> new AssertionError(bundles));
         long started = consoleStarts();
         long t0 = System.nanoTime();
-        String update = shell("bundle:update " + id + "\nbundle:refresh " + id);
+        String update = accord.operator("bundle:update " + id + "\nbundle:refresh " + id);
         assertFalse(update, update.contains("Error"));
         // a new console server has started (refresh completes asynchronously)
         Instant restarted = Instant.now().plusSeconds(60);
@@ -342,9 +344,9 @@ public class ConsoleBrowserIT {
             Thread.sleep(200);
         }
         assertTrue("no new console server within 60 s\n" + accord.logTail(), consoleStarts() > started);
-        // the server answers again (polled over plain HTTP: reloading the page in the browser while
-        // Vaadin bootstraps would never let a view render), then the browser shows the sign-in page
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // the server answers again (polled over HTTPS outside the browser: reloading the page in the browser
+        // while Vaadin bootstraps would never let a view render), then the browser shows the sign-in page
+        HttpClient http = SignedApi.trusting(accord.home().resolve("etc/accord-console.p12"), "accord-rest");
         Instant deadline = Instant.now().plusSeconds(60);
         int status = 0;
         while (status != 200 && Instant.now().isBefore(deadline)) {
@@ -363,14 +365,14 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
         System.out.println("console-browser: sign-in page answers " + (System.nanoTime() - t0) / 1_000_000
                 + " ms after bundle:update + bundle:refresh");
-        String state = shell("bundle:list -s -t 0 --no-format");
+        String state = accord.operator("bundle:list -s -t 0 --no-format");
         assertTrue(state, state.lines().anyMatch(l -> l.contains("org.accordpay.console-ui") && l.contains("Active")));
 
         // the session from before the update has ended; signing in works again, here with the
         // Accord reference as printed (spaces and case do not matter)
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         browser.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space(.)='Accord reference']]"))
                 .click();
         WebElement reference = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -380,7 +382,7 @@ public class ConsoleBrowserIT {
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         wait.until(d -> gridTexts().contains(B_ORDER));
-        assertEquals("Signed in: " + B_PHONE + " · " + bReference, text("signed-in-as"));
+        assertEquals("Signed in: " + B_PHONE + " · " + bReference, ui.text("signed-in-as"));
     }
 
     @Test
@@ -388,7 +390,7 @@ public class ConsoleBrowserIT {
         long t0 = System.nanoTime();
         String shipped = purchase("", DEMO_PHONE, A_SHIPPED_ORDER, "\"Desk lamp:40.00:1\"");
         awaitState(shipped, "IN_ESCROW");
-        shell("accord:purchase-ship " + shipped + " loopback-courier TRK-" + RUN);
+        accord.operator("accord:purchase-ship " + shipped + " loopback-courier TRK-" + RUN);
         awaitState(shipped, "SHIPPED");
         String disputed = purchase("", DEMO_PHONE, A_DISPUTED_ORDER, "\"Chair:60.00:1\"");
         awaitState(disputed, "IN_ESCROW");
@@ -454,19 +456,19 @@ public class ConsoleBrowserIT {
         browser.findElement(By.id("purchase-confirm-delivery")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-cancel"))).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-delivery-cancel")));
-        assertTrue(shell("accord:purchase-show " + shipped).contains("SHIPPED"));
+        assertTrue(accord.operator("accord:purchase-show " + shipped).contains("SHIPPED"));
         browser.findElement(By.id("purchase-confirm-delivery")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-yes")));
         screenshot("console-confirm-delivery");
         browser.findElement(By.id("confirm-delivery-yes")).click();
-        awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
+        accord.awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
         // the purchase as the customer finds it again: delivered, the confirmation in its trace,
         // nothing more to do
         reopen(A_SHIPPED_ORDER);
         wait.until(d -> detailStatus().startsWith("Delivered"));
         awaitTraceStep("Delivery confirmed");
-        assertFalse("no second confirmation", present("purchase-confirm-delivery"));
-        assertFalse("no dispute after delivery", present("purchase-dispute"));
+        assertFalse("no second confirmation", ui.present("purchase-confirm-delivery"));
+        assertFalse("no dispute after delivery", ui.present("purchase-dispute"));
         browser.findElement(By.id("purchase-detail-close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("purchase-detail-status")));
 
@@ -475,16 +477,16 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("purchase-dispute"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("dispute-submit"))).click();
         wait.until(d -> d.findElement(By.id("dispute-reason")).getDomAttribute("invalid") != null);
-        assertTrue(shell("accord:purchase-show " + disputed).contains("IN_ESCROW"));
+        assertTrue(accord.operator("accord:purchase-show " + disputed).contains("IN_ESCROW"));
         browser.findElement(By.cssSelector("#dispute-reason textarea")).sendKeys("The chair arrived broken, " + RUN);
         screenshot("console-dispute");
         browser.findElement(By.id("dispute-submit")).click();
-        awaitShell("accord:purchase-show " + disputed, "DISPUTED");
+        accord.awaitShell("accord:purchase-show " + disputed, "DISPUTED");
         reopen(A_DISPUTED_ORDER);
         wait.until(d -> detailStatus().equals("Disputed"));
         awaitTraceStep("Dispute opened");
-        assertFalse(present("purchase-dispute"));
-        assertFalse(present("purchase-confirm-delivery"));
+        assertFalse(ui.present("purchase-dispute"));
+        assertFalse(ui.present("purchase-confirm-delivery"));
         browser.findElement(By.id("purchase-detail-close")).click();
         System.out.println("console-browser: period, trace, delivery, dispute, CSV in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -546,7 +548,7 @@ public class ConsoleBrowserIT {
         screenshot("console-password");
         changePassword(DEMO_PASSWORD, A_NEW_PASSWORD, A_NEW_PASSWORD);
         wait.until(d -> text("password-message").startsWith("Password changed."));
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         Cookie changed = sessionCookie();
         assertNotEquals("a new session id at password change", here.getValue(), changed.getValue());
         // this session goes on
@@ -580,15 +582,15 @@ public class ConsoleBrowserIT {
         String previous = MONTH.format(YearMonth.now(ZONE).minusMonths(1));
         wait.until(d -> text("month-label").equals(thisMonth));
         // 14 minutes idle, then a click: still signed in, and the click counts as activity
-        shell("accord:clock-advance PT14M");
+        accord.operator("accord:clock-advance PT14M");
         browser.findElement(By.id("month-previous")).click();
         wait.until(d -> text("month-label").equals(previous));
-        shell("accord:clock-advance PT14M");
+        accord.operator("accord:clock-advance PT14M");
         browser.findElement(By.id("month-next")).click();
         wait.until(d -> text("month-label").equals(thisMonth));
-        assertTrue(present("purchases-view"));
+        assertTrue(ui.present("purchases-view"));
         // 16 minutes idle: the next click finds the session ended and the browser is on the sign-in page
-        shell("accord:clock-advance PT16M");
+        accord.operator("accord:clock-advance PT16M");
         browser.findElement(By.id("month-previous")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
         assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
@@ -599,32 +601,11 @@ public class ConsoleBrowserIT {
 
     // ---- browser ------------------------------------------------------------------------------
 
-    private static ChromeDriver startBrowser() {
-        Path chromium = Path.of(System.getProperty("accord.it.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getProperty("accord.it.chromedriver", "/usr/bin/chromedriver"));
-        for (Path tool : List.of(chromium, chromedriver)) {
-            if (!Files.isExecutable(tool)) {
-                // never a skip: CI without a browser fails
-                throw new AssertionError(tool + " is missing: the browser tests need Debian's chromium and its"
-                        + " driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-            }
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        return driver;
-    }
-
     private static void signIn(String phone, String password) {
         browser.get(base + "login");
         WebElement phoneInput = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#login-phone input")));
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         phoneInput.clear();
         phoneInput.sendKeys(phone);
         WebElement passwordInput = browser.findElement(By.cssSelector("#login-password input"));
@@ -647,24 +628,17 @@ public class ConsoleBrowserIT {
     private static void awaitSignInAnswer() {
         wait.until(d -> d.findElement(By.cssSelector("#login-password input")).getDomProperty("value").isEmpty()
                 && d.findElement(By.id("login-error")).isDisplayed());
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
     }
 
-    /** Waits until no Vaadin client has a request in flight. */
-    private static void awaitVaadinIdle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "var f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return false;"
-                        + " for (var k in f.clients) { var c = f.clients[k];"
-                        + " if (c.isActive && c.isActive()) return false; } return true;")));
-    }
 
     /** Sets the period picker's days (the date pickers' ISO value, as a person picking them would). */
     private static void pickPeriod(LocalDate first, LocalDate last) {
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         browser.executeScript("arguments[0].value = arguments[2]; arguments[1].value = arguments[3];",
                 browser.findElement(By.id("period-from")), browser.findElement(By.id("period-to")), first.toString(),
                 last.toString());
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
     }
 
     /** @return the detail dialog's trace, one "time — words" per step */
@@ -679,7 +653,7 @@ public class ConsoleBrowserIT {
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         wait.until(d -> gridTexts().contains(order));
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         browser.findElement(cell(order)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchase-trace")));
     }
@@ -718,39 +692,29 @@ public class ConsoleBrowserIT {
     }
 
     private static void changePassword(String current, String next, String repeat) {
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
         browser.findElement(By.cssSelector("#password-current input")).sendKeys(current);
         browser.findElement(By.cssSelector("#password-new input")).sendKeys(next);
         browser.findElement(By.cssSelector("#password-repeat input")).sendKeys(repeat);
         browser.findElement(By.id("password-change")).click();
         // the server empties the fields once it has answered
         wait.until(d -> d.findElement(By.cssSelector("#password-current input")).getDomProperty("value").isEmpty());
-        awaitVaadinIdle();
+        ui.awaitVaadinIdle();
     }
 
     /** GET with the given session cookie (or none). */
-    private static HttpResponse<String> fetch(String url, Cookie session) throws IOException, InterruptedException {
+    private static HttpResponse<String> fetch(String url, Cookie session) throws Exception {
         HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (session != null) {
             get.header("Cookie", session.getName() + "=" + session.getValue());
         }
-        return HttpClient.newHttpClient().send(get.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean present(String id) {
-        return !browser.findElements(By.id(id)).isEmpty();
+        // the consoles serve TLS with the distribution's generated certificate
+        return SignedApi.trusting(accord.home().resolve("etc/accord-console.p12"), "accord-rest")
+                .send(get.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean enabled(String id) {
         return browser.findElement(By.id(id)).getDomAttribute("disabled") == null;
-    }
-
-    private static String text(String id) {
-        return browser.findElement(By.id(id)).getText().trim();
-    }
-
-    private static String pageText() {
-        return browser.findElement(By.tagName("body")).getText();
     }
 
     /** @return the texts of the purchases grid's cells (headers included), as rendered */
@@ -777,7 +741,7 @@ public class ConsoleBrowserIT {
     /** @return how many times the console server has logged its start */
     private static long consoleStarts() throws IOException {
         try (var lines = Files.lines(accord.home().resolve("data/log/karaf.log"))) {
-            return lines.filter(l -> l.contains("ConsoleServer") && l.contains("consoles on http://")).count();
+            return lines.filter(l -> l.contains("ConsoleServer") && l.contains("consoles on https://")).count();
         }
     }
 
@@ -788,52 +752,11 @@ public class ConsoleBrowserIT {
         }
     }
 
-    private static void screenshot(String name) throws IOException {
-        awaitVaadinIdle();
-        // Vaadin's loading bar fades out after the last request: not in the picture
-        wait.until(d -> d.findElements(By.cssSelector(".v-loading-indicator")).stream()
-                .noneMatch(WebElement::isDisplayed));
-        Path dir = Path.of(System.getProperty("accord.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name + ".png");
-        Files.write(png, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        if (Boolean.getBoolean("accord.screenshots.update")) {
-            Path docs = Path.of(System.getProperty("accord.screenshots.docs", "../docs/screenshots"));
-            Files.createDirectories(docs);
-            Files.copy(png, docs.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     // ---- operator shell -----------------------------------------------------------------------
-
-    private static String shell(String command) throws IOException, InterruptedException {
-        String out = accord.shell(command, SHELL);
-        if (out.contains("Error executing command") || out.contains("Command not found")) {
-            throw new AssertionError(command + ":\n" + out);
-        }
-        return out;
-    }
-
-    /** Runs a command until its output contains one of {@code expected}; @return that output. */
-    private static String awaitShell(String command, String... expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String out = "";
-        while (Instant.now().isBefore(deadline)) {
-            out = accord.shell(command, SHELL);
-            for (String e : expected) {
-                if (out.contains(e)) {
-                    return out;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + String.join("' or '", expected) + "' from " + command + " within 60 s:\n"
-                + out + "\n" + accord.logTail());
-    }
 
     /** Runs {@code before} (shell commands ending with a new line, or nothing), then requests a purchase. */
     private static String purchase(String before, String phone, String order, String items) throws Exception {
-        String out = shell(before + "accord:purchase-request --merchant \"Demo Shop\" --phone " + phone + " --country FR"
+        String out = accord.operator(before + "accord:purchase-request --merchant \"Demo Shop\" --phone " + phone + " --country FR"
                 + " --order " + order + " " + items);
         Matcher m = PURCHASE_ID.matcher(out);
         assertTrue(out, m.find());
@@ -841,15 +764,6 @@ public class ConsoleBrowserIT {
     }
 
     private static void awaitState(String purchaseId, String state) throws Exception {
-        awaitShell("accord:purchase-show " + purchaseId, state);
-    }
-
-    /** @return the value of a "name : value" line of a shell command's output */
-    private static String field(String output, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s*:\\s*(\\S+)").matcher(output);
-        assertTrue(name + " in\n" + output, m.find());
-        String value = m.group(1);
-        assertNotNull(value);
-        return value;
+        accord.awaitShell("accord:purchase-show " + purchaseId, state);
     }
 }

@@ -2,6 +2,7 @@ package org.accordpay.console.internal;
 
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
+import org.accordpay.console.internal.checkout.CheckoutPage;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.login.PasswordChangeDialog;
 import org.accordpay.console.internal.purchases.MerchantNames;
@@ -27,6 +28,9 @@ final class ConsoleInstantiator extends DefaultInstantiator {
                     new MerchantNames(services.merchants()), services.clock(), services.zone(),
                     customer -> new PasswordChangeDialog(services.customers(), services.sessions(),
                             services.throttle(), customer)));
+        }
+        if (type == CheckoutPage.class) {
+            return type.cast(new CheckoutPage(services.checkout()));
         }
         return super.getOrCreate(type);
     }

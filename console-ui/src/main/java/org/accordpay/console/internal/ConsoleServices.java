@@ -5,6 +5,7 @@ import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.console.internal.checkout.CheckoutDesk;
 import org.accordpay.console.internal.login.SignInThrottle;
 import org.accordpay.console.internal.login.SignedInSessions;
 
@@ -19,8 +20,9 @@ import org.accordpay.console.internal.login.SignedInSessions;
  * @param throttle  the sign-in lock-out counter shared by all sessions
  * @param zone      zone in which months are cut
  * @param sessions  the customers' signed-in sessions (idle timeout on Accord's clock, password change)
+ * @param checkout  the hosted checkout's server side (payment pages)
  */
 public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
         AccordClock clock,
-        SignInThrottle throttle, ZoneId zone, SignedInSessions sessions) {
+        SignInThrottle throttle, ZoneId zone, SignedInSessions sessions, CheckoutDesk checkout) {
 }

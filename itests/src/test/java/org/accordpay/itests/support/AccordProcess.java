@@ -24,6 +24,7 @@ public final class AccordProcess implements AutoCloseable {
     private final int rmiRegistryPort;
     private final int rmiServerPort;
     private final int consolePort;
+    private final int restPort;
     private Process process;
 
     private AccordProcess(Path home) {
@@ -32,6 +33,7 @@ public final class AccordProcess implements AutoCloseable {
         this.rmiRegistryPort = FreePorts.next();
         this.rmiServerPort = FreePorts.next();
         this.consolePort = FreePorts.next();
+        this.restPort = FreePorts.next();
     }
 
     /**
@@ -53,7 +55,9 @@ public final class AccordProcess implements AutoCloseable {
             AccordProcess accord = new AccordProcess(home);
             // the HTTP servers get free ports too, like ssh and RMI
             accord.configure("org.accordpay.console.cfg", "port", String.valueOf(accord.consolePort));
-            accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(FreePorts.next()));
+            accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(accord.restPort));
+            // checkout URLs name the consoles' server on its test port
+            accord.configure("org.accordpay.rest.cfg", "public.base.url", "https://127.0.0.1:" + accord.consolePort);
             // written into the file as well: the environment override did not reach Karaf's management
             // (seen: 1099 taken by another distribution on the machine, "Cannot bind to URL rmi://...")
             accord.configure("org.apache.karaf.management.cfg", "rmiRegistryPort",
@@ -92,9 +96,59 @@ public final class AccordProcess implements AutoCloseable {
         return sshPort;
     }
 
-    /** @return the port of the consoles' HTTP server ({@code http://127.0.0.1:<port>/}) */
+    /** @return the port of the consoles' HTTPS server ({@code https://127.0.0.1:<port>/}) */
     public int consolePort() {
         return consolePort;
+    }
+
+    /** @return the consoles' base URL, ending with a slash */
+    public String consoleBase() {
+        return "https://127.0.0.1:" + consolePort + "/";
+    }
+
+    /** @return the merchant API's base URL (no trailing slash) */
+    public String apiBase() {
+        return "https://127.0.0.1:" + restPort;
+    }
+
+    /**
+     * Runs operator shell commands and fails on a shell error.
+     *
+     * @return what the shell printed
+     */
+    public String operator(String commands) throws IOException, InterruptedException {
+        String out = shell(commands, Duration.ofSeconds(60));
+        if (out.contains("Error executing command") || out.contains("Command not found")) {
+            throw new AssertionError(commands + ":\n" + out);
+        }
+        return out;
+    }
+
+    /** Runs a command until its output contains one of {@code expected} (60 s at most); @return that output. */
+    public String awaitShell(String command, String... expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String out = "";
+        while (System.nanoTime() < deadline) {
+            out = shell(command, Duration.ofSeconds(60));
+            for (String e : expected) {
+                if (out.contains(e)) {
+                    return out;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no '" + String.join("' or '", expected) + "' from " + command + " within 60 s:\n"
+                + out + "\n" + logTail());
+    }
+
+    /** @return the value of a "name : value" line of a shell command's output */
+    public static String field(String output, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "\\s*:\\s*(\\S+)").matcher(output);
+        if (!m.find()) {
+            throw new AssertionError(name + " in\n" + output);
+        }
+        return m.group(1);
     }
 
     /** Starts Accord with no extra system properties. */
@@ -214,7 +268,7 @@ public final class AccordProcess implements AutoCloseable {
         env.put("ORG_APACHE_KARAF_SHELL_SSHPORT", String.valueOf(sshPort));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", String.valueOf(rmiRegistryPort));
         env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", String.valueOf(rmiServerPort));
-        env.put("ORG_ACCORDPAY_REST_PORT", String.valueOf(FreePorts.next()));
+        env.put("ORG_ACCORDPAY_REST_PORT", String.valueOf(restPort));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         return env;
     }

@@ -75,7 +75,7 @@ public final class CheckoutResource {
         CheckoutView checkout = find(token);
         // refused only once over: a checkout whose number named a customer (CHALLENGED) must answer as one whose
         // number named nobody (still waiting), else a second submission would tell which the first was
-        if (!publicState(checkout).startsWith("awaiting_")) {
+        if (!checkout.buyerState().open()) {
             throw new ApiProblem(409, "wrong-state", "Not allowed in the purchase's state",
                     "this checkout is over", null);
         }
@@ -111,14 +111,7 @@ public final class CheckoutResource {
 
     /** The public state of a checkout for the buyer, which does not tell an unknown number from a challenged one. */
     static String publicState(CheckoutView c) {
-        return switch (c.state()) {
-            case REQUESTED, AWAITING_CUSTOMER -> c.customerSubmitted() ? "awaiting_approval" : "awaiting_customer";
-            case CHALLENGED -> "awaiting_approval";
-            case DECLINED, LOCKED, DEBIT_FAILED -> "declined";
-            case EXPIRED -> "expired";
-            case CANCELLED -> "cancelled";
-            default -> "approved";
-        };
+        return Bodies.lower(c.buyerState().name());
     }
 
     /**
@@ -142,7 +135,7 @@ public final class CheckoutResource {
             String currency, long amount, List<Bodies.ItemView> items, String expiresAt, String returnUrl) {
         static CheckoutPage of(CheckoutView c) {
             String state = publicState(c);
-            boolean open = state.startsWith("awaiting_");
+            boolean open = c.buyerState().open();
             return new CheckoutPage("checkout", c.merchantName(), c.merchantOrderRef(), Bodies.lower(c.mode().name()),
                     state, c.total().currency(), c.total().minorUnits(),
                     c.items().stream().map(Bodies.ItemView::of).toList(), String.valueOf(c.expiresAt()),

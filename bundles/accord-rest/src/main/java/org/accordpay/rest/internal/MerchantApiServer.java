@@ -1,13 +1,11 @@
 package org.accordpay.rest.internal;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -24,6 +22,7 @@ import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.api.webhook.WebhookEndpoints;
+import org.accordpay.web.ServerCertificate;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -63,8 +62,8 @@ public final class MerchantApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MerchantApiServer.class);
 
-    /** Base of checkout URLs when none is configured. */
-    static final String DEFAULT_PUBLIC_BASE_URL = "https://localhost:8181";
+    /** Base of checkout URLs when none is configured: the consoles' server, which serves the payment page. */
+    static final String DEFAULT_PUBLIC_BASE_URL = "https://localhost:8080";
 
     private final Server server;
     private final ScheduledExecutorService housekeeping;
@@ -90,7 +89,7 @@ public final class MerchantApiServer {
     public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
             @Reference MerchantRegistry merchants, @Reference MerchantKeys keys, @Reference AccordClock clock,
             @Reference AccordStore store, @Reference MerchantTables merchantTables) throws Exception {
-        if (!config.tls() && !loopback(config.host())) {
+        if (!config.tls() && !ServerCertificate.loopback(config.host())) {
             throw new IllegalArgumentException("org.accordpay.rest: tls=false is allowed only on a loopback host, not "
                     + config.host());
         }
@@ -118,8 +117,7 @@ public final class MerchantApiServer {
         if (config.tls()) {
             Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
             Path keystore = etc.resolve(config.keystore());
-            String password = config.keystore_password() == null || config.keystore_password().isEmpty()
-                    ? ServerCertificate.ensure(keystore, clock.now()) : config.keystore_password();
+            String password = ServerCertificate.password(keystore, config.keystore_password(), clock.now());
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
             ssl.setKeyStoreType("PKCS12");
@@ -260,17 +258,6 @@ public final class MerchantApiServer {
             });
         } catch (RuntimeException e) {
             LOG.warn("merchant API housekeeping failed: {}", e.toString());
-        }
-    }
-
-    static boolean loopback(String host) {
-        if (Set.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host)) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress() && host.matches("[0-9.:\\[\\]]+");
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package org.accordpay.rest.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.accordpay.web.TokenBuckets;
 
 /**
  * What the endpoints that are not merchant-signed share: the hosted checkout's public base URL, the

@@ -32,8 +32,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " from Accord's clock, in seconds")
     int timestampToleranceSeconds() default 300;
 
-    @AttributeDefinition(name = "Public base URL", description = "Where buyers reach Accord's hosted payment page:"
-            + " checkout URLs are <base>/checkout/<token>")
+    @AttributeDefinition(name = "Public base URL", description = "Where buyers reach Accord's hosted payment page"
+            + " (the consoles' server, PID org.accordpay.console): checkout URLs are <base>/checkout/<token>")
     String public_base_url() default MerchantApiServer.DEFAULT_PUBLIC_BASE_URL;
 
     @AttributeDefinition(name = "Courier tokens", description = "Bearer tokens of the couriers that report"

@@ -229,19 +229,6 @@ class PublicEndpointsTest {
     }
 
     @Test
-    void tokenBucketsRefillOverTheirPeriod() {
-        TokenBuckets buckets = new TokenBuckets(2, Duration.ofSeconds(10));
-        long t = 1_000_000_000L;
-        assertThat(buckets.tryAcquire("a", t)).isTrue();
-        assertThat(buckets.tryAcquire("a", t)).isTrue();
-        assertThat(buckets.tryAcquire("a", t)).isFalse();
-        assertThat(buckets.tryAcquire("b", t)).isTrue();
-        assertThat(buckets.tryAcquire("a", t + 4_000_000_000L)).isFalse();
-        assertThat(buckets.tryAcquire("a", t + 5_000_000_000L)).isTrue();
-        assertThat(buckets.tryAcquire("a", t + 5_000_000_000L)).isFalse();
-    }
-
-    @Test
     void aHostedPurchaseIsCreatedWithoutCustomerAndAnswersItsCheckoutUrl() {
         PurchasesResource resource = new PurchasesResource(purchases, null, "https://pay.example/");
         var items = List.of(new Bodies.ItemBody("Book", 1250L, 2));

@@ -171,14 +171,14 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** A country of residence offered in the list. */
-    record Country(String code, String name) {
+    public record Country(String code, String name) {
 
-        static List<Country> all() {
+        public static List<Country> all() {
             return Arrays.stream(Locale.getISOCountries()).map(Country::of)
                     .sorted(Comparator.comparing(Country::name)).toList();
         }
 
-        static Country of(String code) {
+        public static Country of(String code) {
             return new Country(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH));
         }
     }

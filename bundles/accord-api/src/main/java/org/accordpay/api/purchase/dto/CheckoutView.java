@@ -28,4 +28,48 @@ public record CheckoutView(String purchaseId, String merchantName, String mercha
     public CheckoutView {
         items = List.copyOf(items);
     }
+
+    /**
+     * Where the checkout stands for the buyer, which never tells a number that named nobody (still waiting)
+     * from one that named a customer (challenged): both are {@link BuyerState#AWAITING_APPROVAL}.
+     *
+     * @return the buyer's state of this checkout
+     * @since 1.1
+     */
+    public BuyerState buyerState() {
+        return switch (state) {
+            case REQUESTED, AWAITING_CUSTOMER -> customerSubmitted() ? BuyerState.AWAITING_APPROVAL
+                    : BuyerState.AWAITING_CUSTOMER;
+            case CHALLENGED -> BuyerState.AWAITING_APPROVAL;
+            case DECLINED, LOCKED, DEBIT_FAILED -> BuyerState.DECLINED;
+            case EXPIRED -> BuyerState.EXPIRED;
+            case CANCELLED -> BuyerState.CANCELLED;
+            default -> BuyerState.APPROVED;
+        };
+    }
+
+    /**
+     * A checkout's state as the payment page and its buyer see it.
+     *
+     * @since 1.1
+     */
+    public enum BuyerState {
+        /** No phone number given yet. */
+        AWAITING_CUSTOMER,
+        /** A number was given: approval is awaited on the phone (whether or not the number named a customer). */
+        AWAITING_APPROVAL,
+        /** Approved on the phone: paid (held in escrow) and beyond. */
+        APPROVED,
+        /** Declined on the phone, locked, or the debit failed. */
+        DECLINED,
+        /** Nobody approved in time. */
+        EXPIRED,
+        /** Cancelled by the merchant. */
+        CANCELLED;
+
+        /** @return true while the buyer still has something to do (the return URL is not given yet) */
+        public boolean open() {
+            return this == AWAITING_CUSTOMER || this == AWAITING_APPROVAL;
+        }
+    }
 }

@@ -1,9 +1,10 @@
-package org.accordpay.rest.internal;
+package org.accordpay.web;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -30,19 +32,44 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The embedded default's TLS identity: a self-signed P-256 certificate for localhost and 127.0.0.1,
- * generated once into a PKCS#12 keystore whose random password is kept next to it (both mode 0600).
+ * A public server's TLS identity: a configured PKCS#12 keystore, or for the embedded default a self-signed
+ * P-256 certificate for localhost and 127.0.0.1, generated once into a PKCS#12 keystore whose random password
+ * is kept next to it (both mode 0600). Plain HTTP is for loopback addresses only ({@link #loopback}).
  */
-final class ServerCertificate {
+public final class ServerCertificate {
 
-    static final String ALIAS = "accord-rest";
+    /** Alias of the key entry in a generated keystore. */
+    public static final String ALIAS = "accord-rest";
 
     private ServerCertificate() {
     }
 
     /** @return the password file of a generated keystore */
-    static Path passwordFile(Path keystore) {
+    public static Path passwordFile(Path keystore) {
         return keystore.resolveSibling(keystore.getFileName() + ".password");
+    }
+
+    /**
+     * The password of a server's keystore: the configured one, or else that of the self-signed keystore,
+     * generated at {@code keystore} unless it exists.
+     *
+     * @param keystore   the PKCS#12 keystore
+     * @param configured the configured password, or null/empty for a generated keystore
+     * @param now        the generated certificate is valid from a day before this, for ten years
+     * @return the password to open {@code keystore} with
+     * @throws IOException              when the keystore or its password file cannot be read or written
+     * @throws GeneralSecurityException when the certificate cannot be made
+     */
+    public static String password(Path keystore, String configured, Instant now)
+            throws IOException, GeneralSecurityException {
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
+        try {
+            return ensure(keystore, now);
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new GeneralSecurityException("cannot sign the self-signed certificate", e);
+        }
     }
 
     /**
@@ -83,13 +110,28 @@ final class ServerCertificate {
         return password;
     }
 
-    /** @return the certificate in a keystore (tests trust it) */
-    static X509Certificate read(Path keystore, String password) throws IOException, GeneralSecurityException {
+    /** @return the certificate in a generated keystore (tests trust it) */
+    public static X509Certificate read(Path keystore, String password) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password.toCharArray());
         }
         return (X509Certificate) ks.getCertificate(ALIAS);
+    }
+
+    /**
+     * @param host the address a server binds
+     * @return true when {@code host} is a loopback address, the only place where plain HTTP is allowed
+     */
+    public static boolean loopback(String host) {
+        if (Set.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host)) {
+            return true;
+        }
+        try {
+            return host != null && host.matches("[0-9.:\\[\\]]+") && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void writePrivate(Path file, byte[] content) throws IOException {

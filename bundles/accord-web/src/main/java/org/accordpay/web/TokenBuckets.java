@@ -1,4 +1,4 @@
-package org.accordpay.rest.internal;
+package org.accordpay.web;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in a burst, refilled at {@code capacity} per {@code period}. Idle full buckets are dropped when the
  * table grows, so the memory stays bounded by the keys active within one period.
  */
-final class TokenBuckets {
+public final class TokenBuckets {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -17,17 +17,25 @@ final class TokenBuckets {
     private final long periodNanos;
     private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
 
-    TokenBuckets(int capacity, Duration period) {
+    /**
+     * @param capacity requests allowed in a burst, and refilled per period (at least 1)
+     * @param period   how long a full refill takes
+     */
+    public TokenBuckets(int capacity, Duration period) {
         this.capacity = Math.max(1, capacity);
         this.periodNanos = Math.max(1, period.toNanos());
     }
 
     /** @return true when one more request for {@code key} is allowed now (and counts it) */
-    boolean tryAcquire(String key) {
+    public boolean tryAcquire(String key) {
         return tryAcquire(key, System.nanoTime());
     }
 
-    boolean tryAcquire(String key, long nowNanos) {
+    /**
+     * @param nowNanos the current {@link System#nanoTime()} (tests move it)
+     * @return true when one more request for {@code key} is allowed at {@code nowNanos} (and counts it)
+     */
+    public boolean tryAcquire(String key, long nowNanos) {
         if (buckets.size() > MAX_KEYS) {
             buckets.entrySet().removeIf(e -> level(e.getValue(), nowNanos) >= capacity * periodNanos);
         }
