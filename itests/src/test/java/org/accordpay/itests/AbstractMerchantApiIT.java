@@ -1,5 +1,9 @@
 package org.accordpay.itests;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;

@@ -404,25 +404,25 @@ public class ConsoleBrowserIT {
                 "return document.querySelectorAll('#spending-plot svg rect.bar').length;")).longValue());
         assertEquals("12500", browser.findElement(By.cssSelector("#spending-plot svg rect.bar[data-month='"
                 + now + "']")).getDomAttribute("data-minor"));
-        assertEquals("In EUR, net of refunds.", text("spending-plot-note"));
+        assertEquals("In EUR, net of refunds.", ui.text("spending-plot-note"));
 
         // a period that is not a month: the last days of the previous month to today
         LocalDate today = LocalDate.now(ZONE);
         LocalDate first = now.minusMonths(1).atEndOfMonth().minusDays(2);
         pickPeriod(today, first);
         browser.findElement(By.id("period-show")).click();
-        wait.until(d -> text("period-error").equals("The last day comes before the first day."));
+        wait.until(d -> ui.text("period-error").equals("The last day comes before the first day."));
         pickPeriod(first, today);
         browser.findElement(By.id("period-show")).click();
         String label = DAY.format(first) + " – " + DAY.format(today);
-        wait.until(d -> text("month-label").equals(label));
-        wait.until(d -> text("month-total").equals("Spent in the period: 125.00 EUR (net of refunds; 4 purchases)"));
-        assertEquals("", text("period-error"));
+        wait.until(d -> ui.text("month-label").equals(label));
+        wait.until(d -> ui.text("month-total").equals("Spent in the period: 125.00 EUR (net of refunds; 4 purchases)"));
+        assertEquals("", ui.text("period-error"));
         assertEquals(List.of(MONTH.format(now.minusMonths(1)) + ": nothing spent", MONTH.format(now) + ": 125.00 EUR"),
                 browser.findElements(By.cssSelector("#period-months li")).stream().map(e -> e.getText().trim())
                         .toList());
         assertEquals(4L, gridSize());
-        screenshot("console-period");
+        ui.screenshot("console-period");
 
         // the CSV of what is shown, fetched with this session's cookie
         aCsvLink = URI.create(base).resolve(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
@@ -451,15 +451,15 @@ public class ConsoleBrowserIT {
         assertTrue(steps.toString(), inOrder(steps, "Requested by the merchant", "Challenge sent to your phone",
                 "Approved on your phone", "Debited, money held in escrow", "Shipped by the merchant"));
         assertFalse(steps.toString(), steps.stream().anyMatch(s -> s.endsWith("Delivery confirmed")));
-        assertEquals("Shipped", text("purchase-detail-status"));
-        screenshot("console-purchase-trace");
+        assertEquals("Shipped", ui.text("purchase-detail-status"));
+        ui.screenshot("console-purchase-trace");
         browser.findElement(By.id("purchase-confirm-delivery")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-cancel"))).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-delivery-cancel")));
         assertTrue(accord.operator("accord:purchase-show " + shipped).contains("SHIPPED"));
         browser.findElement(By.id("purchase-confirm-delivery")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delivery-yes")));
-        screenshot("console-confirm-delivery");
+        ui.screenshot("console-confirm-delivery");
         browser.findElement(By.id("confirm-delivery-yes")).click();
         accord.awaitShell("accord:purchase-show " + shipped, "DELIVERED", "SETTLED");
         // the purchase as the customer finds it again: delivered, the confirmation in its trace,
@@ -479,7 +479,7 @@ public class ConsoleBrowserIT {
         wait.until(d -> d.findElement(By.id("dispute-reason")).getDomAttribute("invalid") != null);
         assertTrue(accord.operator("accord:purchase-show " + disputed).contains("IN_ESCROW"));
         browser.findElement(By.cssSelector("#dispute-reason textarea")).sendKeys("The chair arrived broken, " + RUN);
-        screenshot("console-dispute");
+        ui.screenshot("console-dispute");
         browser.findElement(By.id("dispute-submit")).click();
         accord.awaitShell("accord:purchase-show " + disputed, "DISPUTED");
         reopen(A_DISPUTED_ORDER);
@@ -501,7 +501,7 @@ public class ConsoleBrowserIT {
         LocalDate today = LocalDate.now(ZONE);
         pickPeriod(today.minusDays(700), today);
         browser.findElement(By.id("period-show")).click();
-        wait.until(d -> text("month-total").equals("Spent in the period: 3.00 EUR (net of refunds; 1 purchase)"));
+        wait.until(d -> ui.text("month-total").equals("Spent in the period: 3.00 EUR (net of refunds; 1 purchase)"));
         assertNothingOfTheDemoCustomer();
         assertEquals("300", browser.findElement(By.cssSelector("#spending-plot svg rect.bar[data-month='"
                 + YearMonth.now(ZONE) + "']")).getDomAttribute("data-minor"));
@@ -537,24 +537,24 @@ public class ConsoleBrowserIT {
 
         browser.findElement(By.id("account-password")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pin-help")));
-        assertTrue(text("pin-help"), text("pin-help").contains("changed on the phone only"));
+        assertTrue(ui.text("pin-help"), ui.text("pin-help").contains("changed on the phone only"));
         changePassword("not-my-password", A_NEW_PASSWORD, A_NEW_PASSWORD);
-        wait.until(d -> text("password-message").equals("Your current password is not right."));
+        wait.until(d -> ui.text("password-message").equals("Your current password is not right."));
         changePassword(DEMO_PASSWORD, A_NEW_PASSWORD, A_NEW_PASSWORD + "x");
-        wait.until(d -> text("password-message").equals("The new password and its repetition differ."));
+        wait.until(d -> ui.text("password-message").equals("The new password and its repetition differ."));
         changePassword(DEMO_PASSWORD, "ababababababab", "ababababababab");
-        wait.until(d -> text("password-message")
+        wait.until(d -> ui.text("password-message")
                 .equals("Not changed: the password must have at least 6 different characters."));
-        screenshot("console-password");
+        ui.screenshot("console-password");
         changePassword(DEMO_PASSWORD, A_NEW_PASSWORD, A_NEW_PASSWORD);
-        wait.until(d -> text("password-message").startsWith("Password changed."));
+        wait.until(d -> ui.text("password-message").startsWith("Password changed."));
         ui.awaitVaadinIdle();
         Cookie changed = sessionCookie();
         assertNotEquals("a new session id at password change", here.getValue(), changed.getValue());
         // this session goes on
         browser.findElement(By.id("password-close")).click();
         browser.findElement(By.id("month-previous")).click();
-        wait.until(d -> text("month-label").equals(MONTH.format(YearMonth.now(ZONE).minusMonths(1))));
+        wait.until(d -> ui.text("month-label").equals(MONTH.format(YearMonth.now(ZONE).minusMonths(1))));
 
         // the other session has ended
         browser.manage().deleteAllCookies();
@@ -567,7 +567,7 @@ public class ConsoleBrowserIT {
         browser.manage().deleteAllCookies();
         signIn(DEMO_PHONE, DEMO_PASSWORD);
         awaitSignInAnswer();
-        assertEquals(NOT_RECOGNISED, text("login-error"));
+        assertEquals(NOT_RECOGNISED, ui.text("login-error"));
         signIn(DEMO_PHONE, A_NEW_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         wait.until(d -> gridTexts().contains(A_PAID_ORDER));
@@ -580,14 +580,14 @@ public class ConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("purchases-view")));
         String thisMonth = MONTH.format(YearMonth.now(ZONE));
         String previous = MONTH.format(YearMonth.now(ZONE).minusMonths(1));
-        wait.until(d -> text("month-label").equals(thisMonth));
+        wait.until(d -> ui.text("month-label").equals(thisMonth));
         // 14 minutes idle, then a click: still signed in, and the click counts as activity
         accord.operator("accord:clock-advance PT14M");
         browser.findElement(By.id("month-previous")).click();
-        wait.until(d -> text("month-label").equals(previous));
+        wait.until(d -> ui.text("month-label").equals(previous));
         accord.operator("accord:clock-advance PT14M");
         browser.findElement(By.id("month-next")).click();
-        wait.until(d -> text("month-label").equals(thisMonth));
+        wait.until(d -> ui.text("month-label").equals(thisMonth));
         assertTrue(ui.present("purchases-view"));
         // 16 minutes idle: the next click finds the session ended and the browser is on the sign-in page
         accord.operator("accord:clock-advance PT16M");
