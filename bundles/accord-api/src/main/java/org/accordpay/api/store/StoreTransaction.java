@@ -66,4 +66,12 @@ public interface StoreTransaction {
     default ReturnUrlRepository returnUrls() {
         throw new UnsupportedOperationException("return URLs not supported by this store");
     }
+
+    /**
+     * @return the operator console's accounts
+     * @since 1.4
+     */
+    default OperatorRepository operators() {
+        throw new UnsupportedOperationException("operator accounts not supported by this store");
+    }
 }

@@ -98,7 +98,7 @@ abstract class StoreContractTest {
     @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("12");
+        assertThat(info.schemaVersion()).isEqualTo("14");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -543,7 +543,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("12");
+        assertThat(store.info().schemaVersion()).isEqualTo("14");
     }
 
     static CustomerCredential credential(String customerId, Instant at) {
