@@ -1,11 +1,5 @@
 package org.accordpay.console.internal;
 
-import com.vaadin.flow.di.LookupInitializer;
-import com.vaadin.flow.server.InitParameters;
-import com.vaadin.flow.server.startup.ErrorNavigationTargetInitializer;
-import com.vaadin.flow.server.startup.LookupServletContainerInitializer;
-import com.vaadin.flow.server.startup.RouteRegistryInitializer;
-import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.accordpay.api.purchase.PurchaseService;
@@ -16,17 +10,6 @@ import org.accordpay.console.internal.base.ConsoleShell;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.login.SignInThrottle;
 import org.accordpay.console.internal.purchases.PurchasesView;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
-import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
-import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.session.DefaultSessionCacheFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -47,7 +30,7 @@ public final class ConsoleServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
 
-    private final Server server;
+    private final ConsoleJetty server;
 
     /** Starts the server; throws (and leaves nothing running) when the port is taken. */
     @Activate
@@ -60,81 +43,22 @@ public final class ConsoleServer {
         ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
                 ZoneId.of(config.zone()));
 
-        ClassLoader bundleLoader = ConsoleServer.class.getClassLoader();
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("accord-console");
-        Server s = new Server(threads);
-        // sessions end with the server: no Vaadin session outlives a bundle update
-        DefaultSessionCacheFactory sessionCache = new DefaultSessionCacheFactory();
-        sessionCache.setInvalidateOnShutdown(true);
-        s.addBean(sessionCache);
-
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(s, new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        s.addConnector(connector);
-
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        context.setClassLoader(bundleLoader);
-        SessionHandler sessions = context.getSessionHandler();
-        sessions.setMaxInactiveInterval(Math.max(1, config.session_timeout_minutes()) * 60);
-        sessions.setHttpOnly(true);
-        sessions.setSameSite(HttpCookie.SameSite.STRICT);
-        sessions.setSessionCookie("ACCORDCONSOLE");
-
-        // no classpath scanning in OSGi: Vaadin's initializers get their classes by hand
-        context.addServletContainerInitializer(new LookupServletContainerInitializer(), LookupInitializer.class);
-        context.addServletContainerInitializer(new RouteRegistryInitializer(), LoginView.class, PurchasesView.class);
-        context.addServletContainerInitializer(new ErrorNavigationTargetInitializer());
-        context.addServletContainerInitializer(new VaadinAppShellInitializer(), ConsoleShell.class);
-        JakartaWebSocketServletContainerInitializer.configure(context, null);
-
-        ServletHolder vaadin = new ServletHolder("accord-console", new ConsoleServlet(services));
-        vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
-        vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_CLOSE_IDLE_SESSIONS, "true");
-        vaadin.setAsyncSupported(true);
-        vaadin.setInitOrder(1);
-        context.addServlet(vaadin, "/*");
-        s.setHandler(context);
-
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
-        current.setContextClassLoader(bundleLoader);
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception stop) {
-                e.addSuppressed(stop);
-            }
-            throw e;
-        } finally {
-            current.setContextClassLoader(previous);
-        }
-        this.server = s;
-        LOG.info("consoles on http://{}:{}/ (started in {} ms)", config.host(), connector.getLocalPort(),
+        this.server = ConsoleJetty.start("accord-console", config.host(), config.port(),
+                config.session_timeout_minutes(), "ACCORDCONSOLE", ConsoleShell.class,
+                java.util.List.of(LoginView.class, PurchasesView.class),
+                new ConsoleServlet(service -> new ConsoleInstantiator(service, services)));
+        LOG.info("consoles on http://{}:{}/ (started in {} ms)", config.host(), server.port(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** @return the port the server listens on (the configured one, or the one picked for port 0) */
     int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return server.port();
     }
 
     /** Stops the server; open sessions end. */
     @Deactivate
     void stop() throws Exception {
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
-        current.setContextClassLoader(ConsoleServer.class.getClassLoader());
-        try {
-            server.stop();
-        } finally {
-            current.setContextClassLoader(previous);
-        }
+        server.stop();
     }
 }

@@ -24,6 +24,7 @@ public final class AccordProcess implements AutoCloseable {
     private final int rmiRegistryPort;
     private final int rmiServerPort;
     private final int consolePort;
+    private final int operatorPort;
     private Process process;
 
     private AccordProcess(Path home) {
@@ -32,6 +33,7 @@ public final class AccordProcess implements AutoCloseable {
         this.rmiRegistryPort = FreePorts.next();
         this.rmiServerPort = FreePorts.next();
         this.consolePort = FreePorts.next();
+        this.operatorPort = FreePorts.next();
     }
 
     /**
@@ -53,6 +55,7 @@ public final class AccordProcess implements AutoCloseable {
             AccordProcess accord = new AccordProcess(home);
             // the HTTP servers get free ports too, like ssh and RMI
             accord.configure("org.accordpay.console.cfg", "port", String.valueOf(accord.consolePort));
+            accord.configure("org.accordpay.console.cfg", "operator.port", String.valueOf(accord.operatorPort));
             accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(FreePorts.next()));
             // written into the file as well: the environment override did not reach Karaf's management
             // (seen: 1099 taken by another distribution on the machine, "Cannot bind to URL rmi://...")
@@ -95,6 +98,11 @@ public final class AccordProcess implements AutoCloseable {
     /** @return the port of the consoles' HTTP server ({@code http://127.0.0.1:<port>/}) */
     public int consolePort() {
         return consolePort;
+    }
+
+    /** @return the port of the operator console ({@code http://127.0.0.1:<port>/}) */
+    public int operatorPort() {
+        return operatorPort;
     }
 
     /** Starts Accord with no extra system properties. */
