@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.accordpay.itests.support.AccordProcess;
+import org.accordpay.itests.support.ConsoleBrowser;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -33,15 +33,9 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -372,24 +366,7 @@ public class ConsoleBrowserIT {
     // ---- browser ------------------------------------------------------------------------------
 
     private static ChromeDriver startBrowser() {
-        Path chromium = Path.of(System.getProperty("accord.it.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getProperty("accord.it.chromedriver", "/usr/bin/chromedriver"));
-        for (Path tool : List.of(chromium, chromedriver)) {
-            if (!Files.isExecutable(tool)) {
-                // never a skip: CI without a browser fails
-                throw new AssertionError(tool + " is missing: the browser tests need Debian's chromium and its"
-                        + " driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-            }
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        return driver;
+        return ConsoleBrowser.start();
     }
 
     private static void signIn(String phone, String password) {
@@ -424,10 +401,7 @@ public class ConsoleBrowserIT {
 
     /** Waits until no Vaadin client has a request in flight. */
     private static void awaitVaadinIdle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "var f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return false;"
-                        + " for (var k in f.clients) { var c = f.clients[k];"
-                        + " if (c.isActive && c.isActive()) return false; } return true;")));
+        ConsoleBrowser.awaitVaadinIdle(wait);
     }
 
     private static boolean present(String id) {
@@ -435,11 +409,11 @@ public class ConsoleBrowserIT {
     }
 
     private static boolean enabled(String id) {
-        return browser.findElement(By.id(id)).getDomAttribute("disabled") == null;
+        return ConsoleBrowser.enabled(browser, id);
     }
 
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText().trim();
+        return ConsoleBrowser.text(browser, id);
     }
 
     private static String pageText() {
@@ -447,11 +421,8 @@ public class ConsoleBrowserIT {
     }
 
     /** @return the texts of the purchases grid's cells (headers included), as rendered */
-    @SuppressWarnings("unchecked")
     private static List<String> gridTexts() {
-        return (List<String>) browser.executeScript("var g = document.getElementById('purchases-grid');"
-                + " if (!g) return [];"
-                + " return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(e => e.textContent.trim());");
+        return ConsoleBrowser.gridTexts(browser, "purchases-grid");
     }
 
     /** @return how many rows the grid holds */
@@ -482,19 +453,7 @@ public class ConsoleBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        awaitVaadinIdle();
-        // Vaadin's loading bar fades out after the last request: not in the picture
-        wait.until(d -> d.findElements(By.cssSelector(".v-loading-indicator")).stream()
-                .noneMatch(WebElement::isDisplayed));
-        Path dir = Path.of(System.getProperty("accord.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name + ".png");
-        Files.write(png, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        if (Boolean.getBoolean("accord.screenshots.update")) {
-            Path docs = Path.of(System.getProperty("accord.screenshots.docs", "../docs/screenshots"));
-            Files.createDirectories(docs);
-            Files.copy(png, docs.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
+        ConsoleBrowser.screenshot(browser, wait, name);
     }
 
     // ---- operator shell -----------------------------------------------------------------------
