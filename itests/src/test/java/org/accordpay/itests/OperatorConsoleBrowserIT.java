@@ -88,7 +88,7 @@ public class OperatorConsoleBrowserIT {
         // codes are computed from Accord's clock, moved forward between two sign-ins of one operator
         accord.configure("org.accordpay.time.cfg", "adjustable", "true");
         accord.start();
-        Duration ready = accord.awaitReady(Duration.ofSeconds(180));
+        Duration ready = accord.awaitReady(Duration.ofSeconds(300));
         operatorBase = "http://127.0.0.1:" + accord.operatorPort() + "/";
         publicBase = "http://127.0.0.1:" + accord.consolePort() + "/";
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
