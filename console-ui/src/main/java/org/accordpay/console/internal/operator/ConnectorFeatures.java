@@ -1,7 +1,6 @@
 package org.accordpay.console.internal.operator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +22,9 @@ final class ConnectorFeatures {
     /** Features operators manage here: carrier and bank connectors. */
     static final List<String> PREFIXES = List.of("accord-carrier-", "accord-bank-");
     private static final String OWN_BUNDLES = "org.accordpay.";
+    /** Accord bundles a connector feature pulls in that other features share: never stopped from here. */
+    private static final java.util.Set<String> SHARED = java.util.Set.of("org.accordpay.accord-api",
+            "org.accordpay.accord-time", "org.accordpay.accord-crypto", "org.accordpay.accord-handset");
 
     private final FeaturesService features;
     private final BundleContext context;
@@ -100,8 +102,7 @@ final class ConnectorFeatures {
             }
             Bundle b = context.getBundle(info.getLocation());
             if (b != null && b.getSymbolicName() != null && b.getSymbolicName().startsWith(OWN_BUNDLES)
-                    && Arrays.stream(new String[] {"api", "time", "crypto", "handset"})
-                            .noneMatch(shared -> b.getSymbolicName().endsWith("accord-" + shared))) {
+                    && !SHARED.contains(b.getSymbolicName())) {
                 out.add(b);
             }
         }
