@@ -88,7 +88,8 @@ public class ConsoleBrowserIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
         accord = AccordProcess.unpack("console-browser");
         accord.start();
-        Duration ready = accord.awaitReady(Duration.ofSeconds(120));
+        // under load (2 cores, other builds) READY was seen after 185 s
+        Duration ready = accord.awaitReady(Duration.ofSeconds(300));
         base = "http://127.0.0.1:" + accord.consolePort() + "/";
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
 
