@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,15 +35,9 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -714,15 +707,12 @@ public class ConsoleBrowserIT {
     }
 
     private static boolean enabled(String id) {
-        return browser.findElement(By.id(id)).getDomAttribute("disabled") == null;
+        return ui.enabled(id);
     }
 
     /** @return the texts of the purchases grid's cells (headers included), as rendered */
-    @SuppressWarnings("unchecked")
     private static List<String> gridTexts() {
-        return (List<String>) browser.executeScript("var g = document.getElementById('purchases-grid');"
-                + " if (!g) return [];"
-                + " return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(e => e.textContent.trim());");
+        return ui.gridTexts("purchases-grid");
     }
 
     /** @return how many rows the grid holds */

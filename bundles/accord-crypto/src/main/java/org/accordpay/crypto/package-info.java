@@ -3,7 +3,7 @@
  * org.accordpay.crypto.SecretBytes} holder and the {@link org.accordpay.crypto.KeyCustody} SPI
  * that a hardware security module can implement later.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.accordpay.crypto;
 

@@ -25,6 +25,7 @@ public final class AccordProcess implements AutoCloseable {
     private final int rmiServerPort;
     private final int consolePort;
     private final int restPort;
+    private final int operatorPort;
     private Process process;
 
     private AccordProcess(Path home) {
@@ -34,6 +35,7 @@ public final class AccordProcess implements AutoCloseable {
         this.rmiServerPort = FreePorts.next();
         this.consolePort = FreePorts.next();
         this.restPort = FreePorts.next();
+        this.operatorPort = FreePorts.next();
     }
 
     /**
@@ -58,6 +60,7 @@ public final class AccordProcess implements AutoCloseable {
             accord.configure("org.accordpay.rest.cfg", "port", String.valueOf(accord.restPort));
             // checkout URLs name the consoles' server on its test port
             accord.configure("org.accordpay.rest.cfg", "public.base.url", "https://127.0.0.1:" + accord.consolePort);
+            accord.configure("org.accordpay.console.cfg", "operator.port", String.valueOf(accord.operatorPort));
             // written into the file as well: the environment override did not reach Karaf's management
             // (seen: 1099 taken by another distribution on the machine, "Cannot bind to URL rmi://...")
             accord.configure("org.apache.karaf.management.cfg", "rmiRegistryPort",
@@ -149,6 +152,11 @@ public final class AccordProcess implements AutoCloseable {
             throw new AssertionError(name + " in\n" + output);
         }
         return m.group(1);
+    }
+
+    /** @return the port of the operator console ({@code http://127.0.0.1:<port>/}) */
+    public int operatorPort() {
+        return operatorPort;
     }
 
     /** Starts Accord with no extra system properties. */

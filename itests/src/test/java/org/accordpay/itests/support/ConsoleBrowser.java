@@ -84,6 +84,19 @@ public final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.id(id)).getText().trim();
     }
 
+    /** @return true when the element with this id is not disabled */
+    public boolean enabled(String id) {
+        return driver.findElement(By.id(id)).getDomAttribute("disabled") == null;
+    }
+
+    /** @return the texts of a Vaadin grid's cells (headers included), as rendered */
+    @SuppressWarnings("unchecked")
+    public List<String> gridTexts(String gridId) {
+        return (List<String>) driver.executeScript("var g = document.getElementById('" + gridId + "');"
+                + " if (!g) return [];"
+                + " return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(e => e.textContent.trim());");
+    }
+
     /** @return the page's text as shown */
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();

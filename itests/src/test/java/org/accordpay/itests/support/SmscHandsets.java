@@ -22,7 +22,7 @@ public final class SmscHandsets implements AutoCloseable {
     private static final int HANDSET_PORT = 16707;
     private static final long ANSWER_PATIENCE_MS = 120_000;
 
-    private final SimulatedHandsets handsets;
+    private final Handsets handsets;
     private final SmscSimulator smsc;
     private final ExecutorService answers = Executors.newSingleThreadExecutor();
     private final Map<String, ByteArrayOutputStream> parts = new HashMap<>();
@@ -31,6 +31,11 @@ public final class SmscHandsets implements AutoCloseable {
 
     /** Starts a test SMSC on a free port with the handsets behind it. */
     public SmscHandsets(SimulatedHandsets handsets) throws Exception {
+        this((phone, messageId, challenge) -> handsets.receiveElsewhere(phone, messageId, null, challenge));
+    }
+
+    /** Starts a test SMSC on a free port with handsets reached some other way (another process's) behind it. */
+    public SmscHandsets(Handsets handsets) throws Exception {
         this.handsets = handsets;
         this.smsc = new SmscSimulator(SmscSimulator.freePort());
         smsc.addSubmitListener(this::submitted);
@@ -97,7 +102,12 @@ public final class SmscHandsets implements AutoCloseable {
     }
 
     private void answer(String phone, String smscId, byte[] challenge) {
-        byte[] response = handsets.receiveElsewhere(phone, "smsc-" + smscId, null, challenge).orElse(null);
+        byte[] response;
+        try {
+            response = handsets.answer(phone, "smsc-" + smscId, challenge).orElse(null);
+        } catch (Exception e) {
+            return; // the handset is unreachable: Accord sends the challenge again
+        }
         if (response == null) {
             return; // the handset's policy does not answer at once
         }
@@ -124,5 +134,13 @@ public final class SmscHandsets implements AutoCloseable {
         answers.shutdownNow();
         answers.awaitTermination(5, TimeUnit.SECONDS);
         smsc.close();
+    }
+
+    /** The handsets behind the SMSC: a challenge in, the handset's answer out. */
+    @FunctionalInterface
+    public interface Handsets {
+
+        /** @return the handset's answer to a challenge that came through the SMSC, when it answers at once */
+        java.util.Optional<byte[]> answer(String phone, String messageId, byte[] challenge) throws Exception;
     }
 }

@@ -74,4 +74,12 @@ public interface StoreTransaction {
     default MerchantTableRepository merchantTables() {
         throw new UnsupportedOperationException("merchant tables not supported by this store");
     }
+
+    /**
+     * @return the operator console's accounts
+     * @since 1.4
+     */
+    default OperatorRepository operators() {
+        throw new UnsupportedOperationException("operator accounts not supported by this store");
+    }
 }

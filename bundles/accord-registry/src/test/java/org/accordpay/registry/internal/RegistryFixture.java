@@ -28,6 +28,7 @@ final class RegistryFixture implements AutoCloseable {
     final ChallengeEngine engine;
     final CustomerRegistryImpl customers;
     final MerchantRegistryImpl merchants;
+    final OperatorAccountsImpl operators;
 
     RegistryFixture(Path dir) throws Exception {
         this(dir, RegistryPolicy.defaults(Argon2idParams.TEST_ONLY));
@@ -39,6 +40,7 @@ final class RegistryFixture implements AutoCloseable {
         engine = TestEngines.inMemory(store, clock);
         customers = new CustomerRegistryImpl(store, clock, engine, policy);
         merchants = new MerchantRegistryImpl(store, clock, policy);
+        operators = new OperatorAccountsImpl(store, clock, policy, 5, java.time.Duration.ofMinutes(15));
     }
 
     static EnrolmentApplication application(String phone) {

@@ -32,6 +32,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaApiRequestRepository apiRequests;
     private final JpaReturnUrlRepository returnUrls;
     private final JpaMerchantTableRepository merchantTables;
+    private final JpaOperatorRepository operators;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -53,6 +54,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.apiRequests = new JpaApiRequestRepository(this);
         this.returnUrls = new JpaReturnUrlRepository(this);
         this.merchantTables = new JpaMerchantTableRepository(this);
+        this.operators = new JpaOperatorRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -167,5 +169,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     public org.accordpay.api.store.MerchantTableRepository merchantTables() {
         em();
         return merchantTables;
+    }
+
+    @Override
+    public org.accordpay.api.store.OperatorRepository operators() {
+        em();
+        return operators;
     }
 }

@@ -641,6 +641,41 @@ abstract class StoreContractTest {
         assertThat(store.info().schemaVersion()).isEqualTo("15");
     }
 
+    @Test
+    void operatorAccountsRoundTripLockAndStayUniqueByLogin() {
+        String login = id("op");
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        org.accordpay.api.store.dto.OperatorRecord op = new org.accordpay.api.store.dto.OperatorRecord(login, "ADMIN",
+                "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA", "GEZDGNBVGY3TQOJQ", 0, null, -1, created);
+        store.transact(tx -> {
+            tx.operators().insert(op);
+            return null;
+        });
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.operators().insert(op);
+            return null;
+        })).isInstanceOf(StoreException.class);
+
+        Instant until = created.plusSeconds(900);
+        store.transact(tx -> {
+            org.accordpay.api.store.dto.OperatorRecord locked = tx.operators().lockForUpdate(login).orElseThrow();
+            tx.operators().update(new org.accordpay.api.store.dto.OperatorRecord(login, locked.role(),
+                    locked.passwordHash(), locked.totpSecret(), 4, until, 57_000_000L, locked.createdAt()));
+            return null;
+        });
+        org.accordpay.api.store.dto.OperatorRecord again = store.transact(tx -> tx.operators().find(login)).orElseThrow();
+        assertThat(again).isEqualTo(new org.accordpay.api.store.dto.OperatorRecord(login, "ADMIN", op.passwordHash(),
+                op.totpSecret(), 4, until, 57_000_000L, created));
+        java.util.List<org.accordpay.api.store.dto.OperatorRecord> all = store.transact(tx -> tx.operators().list());
+        assertThat(all).extracting(r -> r.login()).contains(login);
+        boolean deleted = store.transact(tx -> tx.operators().delete(login));
+        boolean deletedTwice = store.transact(tx -> tx.operators().delete(login));
+        java.util.Optional<org.accordpay.api.store.dto.OperatorRecord> gone = store.transact(tx -> tx.operators().find(login));
+        assertThat(deleted).isTrue();
+        assertThat(deletedTwice).isFalse();
+        assertThat(gone).isEmpty();
+    }
+
     static CustomerCredential credential(String customerId, Instant at) {
         return new CustomerCredential(customerId, "dev-" + customerId, new byte[] {1, 2, 3}, new byte[] {4, 5},
                 "tbl-" + customerId, 1, new byte[] {9, 8, 7, 6}, new byte[] {42}, 1, 100, 0, null, null, at, at, null, 0);
