@@ -78,7 +78,7 @@ public class ProcessHarnessIT {
         Duration ready = accord.awaitReady(Duration.ofSeconds(90));
         System.out.println("accord: restart after kill -9 to READY in " + ready.toMillis() + " ms");
         String status = accord.shell("accord:status", Duration.ofSeconds(30));
-        assertTrue(status, status.contains("schema   : 12"));
+        assertTrue(status, status.contains("schema   : 13"));
     }
 
     @Test

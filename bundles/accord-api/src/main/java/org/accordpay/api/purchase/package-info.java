@@ -1,5 +1,5 @@
 /** The purchase of the patent, steps 1-10: the service merchants and handsets drive. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.accordpay.api.purchase;
 

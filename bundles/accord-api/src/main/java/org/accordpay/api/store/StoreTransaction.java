@@ -66,4 +66,12 @@ public interface StoreTransaction {
     default ReturnUrlRepository returnUrls() {
         throw new UnsupportedOperationException("return URLs not supported by this store");
     }
+
+    /**
+     * @return the merchant console's accounts
+     * @since 1.4
+     */
+    default MerchantUserRepository merchantUsers() {
+        throw new UnsupportedOperationException("merchant console accounts not supported by this store");
+    }
 }

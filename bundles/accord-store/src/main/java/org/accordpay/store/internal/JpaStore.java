@@ -54,7 +54,8 @@ public final class JpaStore implements AccordStore, AutoCloseable {
             org.accordpay.store.internal.entity.MerchantApiKeyEntity.class,
             org.accordpay.store.internal.entity.ApiIdempotencyEntity.class,
             org.accordpay.store.internal.entity.ApiSignatureSeenEntity.class,
-            org.accordpay.store.internal.entity.ReturnUrlEntity.class);
+            org.accordpay.store.internal.entity.ReturnUrlEntity.class,
+            org.accordpay.store.internal.entity.MerchantUserEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

@@ -31,6 +31,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaMerchantKeyRepository merchantKeys;
     private final JpaApiRequestRepository apiRequests;
     private final JpaReturnUrlRepository returnUrls;
+    private final JpaMerchantUserRepository merchantUsers;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -51,6 +52,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.merchantKeys = new JpaMerchantKeyRepository(this);
         this.apiRequests = new JpaApiRequestRepository(this);
         this.returnUrls = new JpaReturnUrlRepository(this);
+        this.merchantUsers = new JpaMerchantUserRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -159,5 +161,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     public org.accordpay.api.store.ReturnUrlRepository returnUrls() {
         em();
         return returnUrls;
+    }
+
+    @Override
+    public org.accordpay.api.store.MerchantUserRepository merchantUsers() {
+        em();
+        return merchantUsers;
     }
 }

@@ -1,5 +1,5 @@
 /** Immutable records exchanged with the purchase service. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.accordpay.api.purchase.dto;
 

@@ -1,5 +1,5 @@
 /** Immutable records read from and written to the store. */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.accordpay.api.store.dto;
 
