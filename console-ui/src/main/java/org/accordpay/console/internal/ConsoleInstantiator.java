@@ -25,6 +25,10 @@ final class ConsoleInstantiator extends DefaultInstantiator {
             return type.cast(new PurchasesView(services.purchases(),
                     new MerchantNames(services.merchants()), services.clock(), services.zone()));
         }
+        Object merchantView = services.merchantViews().create(type);
+        if (merchantView != null) {
+            return type.cast(merchantView);
+        }
         return super.getOrCreate(type);
     }
 }

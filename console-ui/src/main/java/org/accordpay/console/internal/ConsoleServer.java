@@ -8,13 +8,21 @@ import com.vaadin.flow.server.startup.RouteRegistryInitializer;
 import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.registry.MerchantUsers;
+import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.api.webhook.WebhookEndpoints;
 import org.accordpay.console.internal.base.ConsoleShell;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.login.SignInThrottle;
+import org.accordpay.console.internal.merchant.MerchantServices;
+import org.accordpay.console.internal.merchant.MerchantViews;
 import org.accordpay.console.internal.purchases.PurchasesView;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -53,12 +61,14 @@ public final class ConsoleServer {
     @Activate
     public ConsoleServer(ConsoleConfiguration config, @Reference CustomerRegistry customers,
             @Reference MerchantRegistry merchants,
-            @Reference PurchaseService purchases, @Reference AccordClock clock) throws Exception {
+            @Reference PurchaseService purchases, @Reference AccordClock clock,
+            @Reference MerchantUsers merchantUsers, @Reference MerchantKeys merchantKeys,
+            @Reference WebhookEndpoints webhooks, @Reference AccordStore store) throws Exception {
         long started = System.nanoTime();
         Duration window = Duration.ofMinutes(Math.max(1, config.lockout_minutes()));
         SignInThrottle throttle = new SignInThrottle(clock::now, Math.max(1, config.lockout_failures()), window);
         ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
-                ZoneId.of(config.zone()));
+                ZoneId.of(config.zone()), new MerchantServices(merchantUsers, merchantKeys, webhooks, store));
 
         ClassLoader bundleLoader = ConsoleServer.class.getClassLoader();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -87,7 +97,9 @@ public final class ConsoleServer {
 
         // no classpath scanning in OSGi: Vaadin's initializers get their classes by hand
         context.addServletContainerInitializer(new LookupServletContainerInitializer(), LookupInitializer.class);
-        context.addServletContainerInitializer(new RouteRegistryInitializer(), LoginView.class, PurchasesView.class);
+        List<Class<?>> routes = new ArrayList<>(List.of(LoginView.class, PurchasesView.class));
+        routes.addAll(MerchantViews.ROUTES);
+        context.addServletContainerInitializer(new RouteRegistryInitializer(), routes.toArray(new Class<?>[0]));
         context.addServletContainerInitializer(new ErrorNavigationTargetInitializer());
         context.addServletContainerInitializer(new VaadinAppShellInitializer(), ConsoleShell.class);
         JakartaWebSocketServletContainerInitializer.configure(context, null);

@@ -6,6 +6,8 @@ import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.login.SignInThrottle;
+import org.accordpay.console.internal.merchant.MerchantServices;
+import org.accordpay.console.internal.merchant.MerchantViews;
 
 /**
  * What the views need from Accord, handed over by {@link ConsoleServer} and passed to each view's
@@ -17,8 +19,14 @@ import org.accordpay.console.internal.login.SignInThrottle;
  * @param clock     Accord's clock
  * @param throttle  the sign-in lock-out counter shared by all sessions
  * @param zone      zone in which months are cut
+ * @param merchant  the merchant console's own services
  */
 public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
         AccordClock clock,
-        SignInThrottle throttle, ZoneId zone) {
+        SignInThrottle throttle, ZoneId zone, MerchantServices merchant) {
+
+    /** @return the merchant console's views, built with these services */
+    public MerchantViews merchantViews() {
+        return new MerchantViews(merchant, customers, merchants, purchases, clock, throttle, zone);
+    }
 }

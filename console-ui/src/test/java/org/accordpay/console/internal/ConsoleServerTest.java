@@ -46,7 +46,9 @@ class ConsoleServerTest {
             }
         };
         server = new ConsoleServer(new TestConfiguration(), unused(CustomerRegistry.class),
-                unused(MerchantRegistry.class), unused(PurchaseService.class), clock);
+                unused(MerchantRegistry.class), unused(PurchaseService.class), clock,
+                unused(org.accordpay.api.registry.MerchantUsers.class), unused(org.accordpay.api.registry.MerchantKeys.class),
+                unused(org.accordpay.api.webhook.WebhookEndpoints.class), unused(org.accordpay.api.store.AccordStore.class));
     }
 
     @AfterEach
