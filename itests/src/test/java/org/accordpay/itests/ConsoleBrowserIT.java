@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -22,9 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.accordpay.itests.support.AccordProcess;
+import org.accordpay.itests.support.ConsoleBrowser;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -33,15 +30,8 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,8 +59,6 @@ public class ConsoleBrowserIT {
     /** Months are cut in the console's default zone. */
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-    private static final Duration SHELL = Duration.ofSeconds(60);
-    private static final Pattern PURCHASE_ID = Pattern.compile("(pur_\\S+)");
 
     private static AccordProcess accord;
     private static ChromeDriver browser;
@@ -372,24 +360,7 @@ public class ConsoleBrowserIT {
     // ---- browser ------------------------------------------------------------------------------
 
     private static ChromeDriver startBrowser() {
-        Path chromium = Path.of(System.getProperty("accord.it.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getProperty("accord.it.chromedriver", "/usr/bin/chromedriver"));
-        for (Path tool : List.of(chromium, chromedriver)) {
-            if (!Files.isExecutable(tool)) {
-                // never a skip: CI without a browser fails
-                throw new AssertionError(tool + " is missing: the browser tests need Debian's chromium and its"
-                        + " driver (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-            }
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        return driver;
+        return ConsoleBrowser.startBrowser();
     }
 
     private static void signIn(String phone, String password) {
@@ -424,10 +395,7 @@ public class ConsoleBrowserIT {
 
     /** Waits until no Vaadin client has a request in flight. */
     private static void awaitVaadinIdle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "var f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return false;"
-                        + " for (var k in f.clients) { var c = f.clients[k];"
-                        + " if (c.isActive && c.isActive()) return false; } return true;")));
+        ConsoleBrowser.awaitVaadinIdle(browser, wait);
     }
 
     private static boolean present(String id) {
@@ -482,65 +450,31 @@ public class ConsoleBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        awaitVaadinIdle();
-        // Vaadin's loading bar fades out after the last request: not in the picture
-        wait.until(d -> d.findElements(By.cssSelector(".v-loading-indicator")).stream()
-                .noneMatch(WebElement::isDisplayed));
-        Path dir = Path.of(System.getProperty("accord.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name + ".png");
-        Files.write(png, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        if (Boolean.getBoolean("accord.screenshots.update")) {
-            Path docs = Path.of(System.getProperty("accord.screenshots.docs", "../docs/screenshots"));
-            Files.createDirectories(docs);
-            Files.copy(png, docs.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
+        ConsoleBrowser.screenshot(browser, wait, name);
     }
 
     // ---- operator shell -----------------------------------------------------------------------
 
     private static String shell(String command) throws IOException, InterruptedException {
-        String out = accord.shell(command, SHELL);
-        if (out.contains("Error executing command") || out.contains("Command not found")) {
-            throw new AssertionError(command + ":\n" + out);
-        }
-        return out;
+        return ConsoleBrowser.shell(accord, command);
     }
 
     /** Runs a command until its output contains {@code expected}; @return that output. */
     private static String awaitShell(String command, String expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String out = "";
-        while (Instant.now().isBefore(deadline)) {
-            out = accord.shell(command, SHELL);
-            if (out.contains(expected)) {
-                return out;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + expected + "' from " + command + " within 60 s:\n" + out + "\n"
-                + accord.logTail());
+        return ConsoleBrowser.awaitShell(accord, command, expected);
     }
 
     /** Runs {@code before} (shell commands ending with a new line, or nothing), then requests a purchase. */
     private static String purchase(String before, String phone, String order, String items) throws Exception {
-        String out = shell(before + "accord:purchase-request --merchant \"Demo Shop\" --phone " + phone + " --country FR"
-                + " --order " + order + " " + items);
-        Matcher m = PURCHASE_ID.matcher(out);
-        assertTrue(out, m.find());
-        return m.group(1);
+        return ConsoleBrowser.purchase(accord, before, "Demo Shop", phone, order, items);
     }
 
     private static void awaitState(String purchaseId, String state) throws Exception {
-        awaitShell("accord:purchase-show " + purchaseId, state);
+        ConsoleBrowser.awaitState(accord, purchaseId, state);
     }
 
     /** @return the value of a "name : value" line of a shell command's output */
     private static String field(String output, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s*:\\s*(\\S+)").matcher(output);
-        assertTrue(name + " in\n" + output, m.find());
-        String value = m.group(1);
-        assertNotNull(value);
-        return value;
+        return ConsoleBrowser.field(output, name);
     }
 }

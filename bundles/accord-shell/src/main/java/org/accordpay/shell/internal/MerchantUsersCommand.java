@@ -26,7 +26,7 @@ public final class MerchantUsersCommand implements Action {
     @Override
     public Object execute() {
         for (MerchantUser u : users.forMerchant(RegistryRefusals.merchantId(merchants, merchant))) {
-            System.out.println(u.id() + "  " + u.login() + "  since " + u.createdAt() + "  password set "
+            System.out.println(u.id() + "  " + u.login() + "  merchant " + u.merchantId() + "  since " + u.createdAt() + "  password set "
                     + u.passwordChangedAt());
         }
         return null;
