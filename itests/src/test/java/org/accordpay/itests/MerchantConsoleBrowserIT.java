@@ -169,7 +169,7 @@ public class MerchantConsoleBrowserIT {
 
     @Test
     public void b_anOrderInDetailShowsTheAddressOnlyOncePaidAndIsMarkedShipped() throws Exception {
-        signIn(DEMO_LOGIN, DEMO_PASSWORD);
+        signedIn(DEMO_LOGIN, DEMO_PASSWORD);
         wait.until(d -> console.gridTexts("orders-grid").contains(MUG));
         browser.findElement(cell(MUG)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-title")));
@@ -195,13 +195,14 @@ public class MerchantConsoleBrowserIT {
         browser.get(base + "merchant/orders/" + vaseId);
         wait.until(d -> console.present("order-status") && console.text("order-status").equals("Declined by the customer"));
         assertEquals("Shown once the order is paid", console.text("order-address"));
-        assertFalse(browser.findElement(By.id("ship")).isDisplayed());
+        // nothing to ship: the section is not even sent to the browser
+        assertTrue(browser.findElements(By.id("ship")).stream().noneMatch(e -> e.isDisplayed()));
         assertFalse(console.pageText().contains("12 rue des Lilas"));
     }
 
     @Test
     public void c_aPartialRefundIsConfirmedFirst() throws Exception {
-        signIn(DEMO_LOGIN, DEMO_PASSWORD);
+        signedIn(DEMO_LOGIN, DEMO_PASSWORD);
         browser.get(base + "merchant/orders/" + teapotId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount")));
         assertEquals("30.00", browser.findElement(By.cssSelector("#refund-amount input")).getDomProperty("value"));
@@ -232,7 +233,7 @@ public class MerchantConsoleBrowserIT {
 
     @Test
     public void d_theSettlementReportAddsUpThePeriod() throws Exception {
-        signIn(DEMO_LOGIN, DEMO_PASSWORD);
+        signedIn(DEMO_LOGIN, DEMO_PASSWORD);
         browser.findElement(By.id("nav-settlement")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("settlement-paid-EUR")));
         // mug 25.00 (delivered, paid out less the 1% fee) + teapot 30.00 (10.00 refunded, 20.00 held); the
@@ -248,7 +249,7 @@ public class MerchantConsoleBrowserIT {
 
     @Test
     public void e_webhookEndpointAddedKeysAndEventsListed() throws Exception {
-        signIn(DEMO_LOGIN, DEMO_PASSWORD);
+        signedIn(DEMO_LOGIN, DEMO_PASSWORD);
         browser.findElement(By.id("nav-integration")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-url")));
         // the demo merchant's test key, written at first start
@@ -277,7 +278,7 @@ public class MerchantConsoleBrowserIT {
 
     @Test
     public void f_anotherMerchantNeverSeesTheFirstsOrdersAndCustomersNeverOpenMerchantViews() throws Exception {
-        signIn(B_LOGIN, B_PASSWORD);
+        signedIn(B_LOGIN, B_PASSWORD);
         wait.until(d -> console.gridTexts("orders-grid").contains(LAMP));
         assertEquals(1L, console.gridSize("orders-grid"));
         assertNothingOfDemoShop();
@@ -353,6 +354,13 @@ public class MerchantConsoleBrowserIT {
 
     // ---- helpers ------------------------------------------------------------------------------
 
+    /** Signs in and waits for the orders, the page a merchant lands on. */
+    private static void signedIn(String login, String password) {
+        signIn(login, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("orders-view")));
+        console.awaitVaadinIdle();
+    }
+
     private static void signIn(String login, String password) {
         browser.get(base + "merchant/login");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#merchant-login input")));
@@ -374,7 +382,8 @@ public class MerchantConsoleBrowserIT {
 
     private static void assertNothingOfDemoShop() {
         String page = browser.getPageSource();
-        for (String secret : List.of(MUG, TEAPOT, VASE, "Blue mug", "Teapot", "12 rue des Lilas", "Demo Shop")) {
+        // (the customer's address is not a secret here: the second merchant has a paid order of the same customer)
+        for (String secret : List.of(MUG, TEAPOT, VASE, "Blue mug", "Teapot", "Demo Shop")) {
             assertFalse(secret + " shown to another merchant at " + browser.getCurrentUrl(), page.contains(secret));
         }
     }

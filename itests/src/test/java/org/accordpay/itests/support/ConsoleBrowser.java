@@ -29,6 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class ConsoleBrowser implements AutoCloseable {
 
     private static final Duration SHELL = Duration.ofSeconds(60);
+    /** How long a shell command is repeated until it tells what a test waits for. */
+    private static final Duration AWAIT_SHELL = Duration.ofSeconds(180);
+    /** How long the distribution may take to get READY: minutes on a loaded machine (seen: over 3 on 2 busy cores). */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("accord.it.ready.seconds", 360));
     private static final Pattern PURCHASE_ID = Pattern.compile("(pur_\\S+)");
 
     private final ChromeDriver driver;
@@ -37,7 +41,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     private ConsoleBrowser(ChromeDriver driver, AccordProcess accord) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
         this.accord = accord;
     }
 
@@ -49,14 +53,19 @@ public final class ConsoleBrowser implements AutoCloseable {
      */
     public static ConsoleBrowser start(String name) throws IOException, InterruptedException {
         ChromeDriver driver = startBrowser();
+        AccordProcess accord = null;
         try {
-            AccordProcess accord = AccordProcess.unpack(name);
+            accord = AccordProcess.unpack(name);
             accord.start();
-            Duration ready = accord.awaitReady(Duration.ofSeconds(120));
+            Duration ready = accord.awaitReady(READY);
             System.out.println("accord: READY in " + ready.toMillis() + " ms");
             return new ConsoleBrowser(driver, accord);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            // nothing left running when the start fails
             driver.quit();
+            if (accord != null) {
+                accord.close();
+            }
             throw e;
         }
     }
@@ -131,7 +140,9 @@ public final class ConsoleBrowser implements AutoCloseable {
     public void type(String fieldId, String value) {
         WebElement input = driver.findElement(By.cssSelector("#" + fieldId + " input"));
         input.clear();
-        input.sendKeys(value);
+        if (!value.isEmpty()) {
+            input.sendKeys(value);
+        }
     }
 
     /** @return the texts of a grid's cells (headers included), as rendered */
@@ -195,7 +206,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Runs a command until its output contains {@code expected}; @return that output. */
     public static String awaitShell(AccordProcess accord, String command, String expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plus(AWAIT_SHELL);
         String out = "";
         while (Instant.now().isBefore(deadline)) {
             out = accord.shell(command, SHELL);
@@ -204,8 +215,8 @@ public final class ConsoleBrowser implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no '" + expected + "' from " + command + " within 60 s:\n" + out + "\n"
-                + accord.logTail());
+        throw new AssertionError("no '" + expected + "' from " + command + " within " + AWAIT_SHELL.toSeconds()
+                + " s:\n" + out + "\n" + accord.logTail());
     }
 
     public String awaitShell(String command, String expected) throws Exception {

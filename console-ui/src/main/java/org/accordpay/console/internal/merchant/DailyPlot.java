@@ -10,7 +10,9 @@ import org.accordpay.console.internal.purchases.MoneyText;
 /**
  * Orders and revenue per day as an SVG drawn on the server with the Element API: a bar per day for
  * the revenue, a line with a dot per day for the number of orders (right-hand scale). No chart
- * library and nothing for the browser to build.
+ * library and nothing for the browser to build. The drawing is handed to the browser as markup
+ * ({@link Element#getOuterHTML()}, text escaped): elements the client creates one by one land in the
+ * HTML namespace, where the browser does not draw SVG.
  */
 @Tag("div")
 final class DailyPlot extends Div {
@@ -31,13 +33,16 @@ final class DailyPlot extends Div {
 
     /** Draws the figures, replacing what was drawn before. */
     void show(List<DailyFigures> days, String currency) {
-        getElement().removeAllChildren();
-        Element svg = svg("svg").setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+        getElement().setProperty("innerHTML", drawing(days, currency).getOuterHTML());
+    }
+
+    /** @return the SVG of the figures */
+    static Element drawing(List<DailyFigures> days, String currency) {
+        Element svg = svg("svg").setAttribute("xmlns", SVG_NS).setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
                 .setAttribute("width", "100%").setAttribute("role", "img")
                 .setAttribute("aria-label", "Orders and revenue per day");
-        getElement().appendChild(svg);
         if (days.isEmpty()) {
-            return;
+            return svg;
         }
         long maxRevenue = Math.max(1, days.stream().mapToLong(DailyFigures::revenueMinor).max().orElse(1));
         int maxOrders = Math.max(1, days.stream().mapToInt(DailyFigures::orders).max().orElse(1));
@@ -75,6 +80,7 @@ final class DailyPlot extends Div {
         }
         svg.appendChild(svg("polyline").setAttribute("points", points.toString().strip())
                 .setAttribute("fill", "none").setAttribute("stroke", "#c05621").setAttribute("stroke-width", "1.5"));
+        return svg;
     }
 
     private static Element line(double x1, double y1, double x2, double y2, String colour) {
@@ -87,9 +93,8 @@ final class DailyPlot extends Div {
                 .setAttribute("font-size", "11").setText(words);
     }
 
-    /** An element the browser creates in the SVG namespace (Flow does so for elements with an xmlns attribute). */
     private static Element svg(String tag) {
-        return new Element(tag).setAttribute("xmlns", SVG_NS);
+        return new Element(tag);
     }
 
     private static String fmt(double v) {
