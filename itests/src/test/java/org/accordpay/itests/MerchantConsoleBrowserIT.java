@@ -148,9 +148,9 @@ public class MerchantConsoleBrowserIT {
         console.type("orders-min", "26");
         console.type("orders-max", "35");
         browser.findElement(By.id("orders-apply")).click();
+        // one row, the teapot (cells of rows no longer shown may stay in the DOM: the size is what counts)
         wait.until(d -> console.gridSize("orders-grid") == 1);
         wait.until(d -> console.gridTexts("orders-grid").contains(TEAPOT));
-        assertFalse(console.gridTexts("orders-grid").contains(MUG));
         console.type("orders-min", "");
         console.type("orders-max", "");
         console.type("orders-customer", demoReference);
@@ -171,7 +171,10 @@ public class MerchantConsoleBrowserIT {
     public void b_anOrderInDetailShowsTheAddressOnlyOncePaidAndIsMarkedShipped() throws Exception {
         signedIn(DEMO_LOGIN, DEMO_PASSWORD);
         wait.until(d -> console.gridTexts("orders-grid").contains(MUG));
-        browser.findElement(cell(MUG)).click();
+        var row = browser.findElement(cell(MUG));
+        // below the plot: brought into view first, or the click lands on whatever covers the window's edge
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
+        row.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-title")));
         assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/merchant/orders/" + mugId));
         assertEquals("Order " + MUG, console.text("order-title"));

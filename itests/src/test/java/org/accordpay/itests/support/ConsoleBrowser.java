@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,10 +137,13 @@ public final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    /** Types into the input of a Vaadin field, replacing what it held. */
+    /**
+     * Types into the input of a Vaadin field, replacing what it held, as a person does (select all,
+     * delete, type): WebDriver's clear() leaves the field's server-side value as it was.
+     */
     public void type(String fieldId, String value) {
         WebElement input = driver.findElement(By.cssSelector("#" + fieldId + " input"));
-        input.clear();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         if (!value.isEmpty()) {
             input.sendKeys(value);
         }
