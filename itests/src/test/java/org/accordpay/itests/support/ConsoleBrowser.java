@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -42,7 +43,9 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     private ConsoleBrowser(ChromeDriver driver, AccordProcess accord) {
         this.driver = driver;
+        // a view that redraws itself replaces elements between finding and reading them: look again
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.accord = accord;
     }
 
