@@ -32,6 +32,10 @@ final class ConsoleInstantiator extends DefaultInstantiator {
         if (type == CheckoutPage.class) {
             return type.cast(new CheckoutPage(services.checkout()));
         }
+        Object merchantView = services.merchantViews().create(type);
+        if (merchantView != null) {
+            return type.cast(merchantView);
+        }
         return super.getOrCreate(type);
     }
 }

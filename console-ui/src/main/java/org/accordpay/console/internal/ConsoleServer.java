@@ -8,16 +8,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.CustomerRegistry;
+import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
+import org.accordpay.api.registry.MerchantUsers;
+import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.api.webhook.WebhookEndpoints;
 import org.accordpay.console.internal.base.ConsoleShell;
 import org.accordpay.console.internal.checkout.CheckoutDesk;
 import org.accordpay.console.internal.checkout.CheckoutPage;
 import org.accordpay.console.internal.login.LoginView;
 import org.accordpay.console.internal.login.SignInThrottle;
 import org.accordpay.console.internal.login.SignedInSessions;
+import org.accordpay.console.internal.merchant.MerchantServices;
+import org.accordpay.console.internal.merchant.MerchantViews;
 import org.accordpay.console.internal.purchases.PurchasesView;
 import org.accordpay.web.ServerCertificate;
 import org.accordpay.web.TokenBuckets;
@@ -51,7 +59,9 @@ public final class ConsoleServer {
     @Activate
     public ConsoleServer(ConsoleConfiguration config, @Reference CustomerRegistry customers,
             @Reference MerchantRegistry merchants,
-            @Reference PurchaseService purchases, @Reference AccordClock clock) throws Exception {
+            @Reference PurchaseService purchases, @Reference AccordClock clock,
+            @Reference MerchantUsers merchantUsers, @Reference MerchantKeys merchantKeys,
+            @Reference WebhookEndpoints webhooks, @Reference AccordStore store) throws Exception {
         if (!config.tls() && !ServerCertificate.loopback(config.host())) {
             throw new IllegalArgumentException("org.accordpay.console: tls=false is allowed only on a loopback host,"
                     + " not " + config.host());
@@ -69,7 +79,8 @@ public final class ConsoleServer {
                 new TokenBuckets(config.checkout_per_number_per_quarter(), Duration.ofMinutes(15)), work, watcher,
                 Duration.ofMillis(500));
         ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
-                ZoneId.of(config.zone()), new SignedInSessions(clock::now, Duration.ofMinutes(idleMinutes)), checkout);
+                ZoneId.of(config.zone()), new SignedInSessions(clock::now, Duration.ofMinutes(idleMinutes)), checkout,
+                new MerchantServices(merchantUsers, merchantKeys, webhooks, store));
 
         ConsoleJetty.Tls tls = null;
         if (config.tls()) {
@@ -80,7 +91,7 @@ public final class ConsoleServer {
         try {
             this.server = ConsoleJetty.start("accord-console", config.host(), config.port(), idleMinutes,
                     "ACCORDCONSOLE", ConsoleShell.class,
-                    java.util.List.of(LoginView.class, PurchasesView.class, CheckoutPage.class),
+                    routes(),
                     new ConsoleServlet(service -> new ConsoleInstantiator(service, services),
                             services.sessions()::stillActive), tls);
         } catch (Exception e) {
@@ -103,6 +114,13 @@ public final class ConsoleServer {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** The routes of the public consoles: customer, merchant, hosted checkout (never the operator's). */
+    private static List<Class<?>> routes() {
+        List<Class<?>> routes = new ArrayList<>(List.of(LoginView.class, PurchasesView.class, CheckoutPage.class));
+        routes.addAll(MerchantViews.ROUTES);
+        return routes;
     }
 
     /** Stops the server; open sessions end. */

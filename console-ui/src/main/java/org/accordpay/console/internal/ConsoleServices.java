@@ -8,6 +8,8 @@ import org.accordpay.api.time.AccordClock;
 import org.accordpay.console.internal.checkout.CheckoutDesk;
 import org.accordpay.console.internal.login.SignInThrottle;
 import org.accordpay.console.internal.login.SignedInSessions;
+import org.accordpay.console.internal.merchant.MerchantServices;
+import org.accordpay.console.internal.merchant.MerchantViews;
 
 /**
  * What the views need from Accord, handed over by {@link ConsoleServer} and passed to each view's
@@ -21,8 +23,15 @@ import org.accordpay.console.internal.login.SignedInSessions;
  * @param zone      zone in which months are cut
  * @param sessions  the customers' signed-in sessions (idle timeout on Accord's clock, password change)
  * @param checkout  the hosted checkout's server side (payment pages)
+ * @param merchant  the merchant console's own services
  */
 public record ConsoleServices(CustomerRegistry customers, MerchantRegistry merchants, PurchaseService purchases,
         AccordClock clock,
-        SignInThrottle throttle, ZoneId zone, SignedInSessions sessions, CheckoutDesk checkout) {
+        SignInThrottle throttle, ZoneId zone, SignedInSessions sessions, CheckoutDesk checkout,
+        MerchantServices merchant) {
+
+    /** @return the merchant console's views, built with these services */
+    public MerchantViews merchantViews() {
+        return new MerchantViews(merchant, customers, merchants, purchases, clock, throttle, zone);
+    }
 }

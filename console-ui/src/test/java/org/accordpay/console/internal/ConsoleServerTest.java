@@ -63,7 +63,9 @@ class ConsoleServerTest {
 
     private static ConsoleServer start(TestConfiguration config) throws Exception {
         return new ConsoleServer(config, unused(CustomerRegistry.class), unused(MerchantRegistry.class),
-                unused(PurchaseService.class), CLOCK);
+                unused(PurchaseService.class), CLOCK, unused(org.accordpay.api.registry.MerchantUsers.class),
+                unused(org.accordpay.api.registry.MerchantKeys.class), unused(org.accordpay.api.webhook.WebhookEndpoints.class),
+                unused(org.accordpay.api.store.AccordStore.class));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import org.accordpay.api.purchase.dto.CheckoutView;
 import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.MerchantEvent;
+import org.accordpay.api.purchase.dto.MerchantOrderQuery;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.purchase.dto.PurchaseStep;
@@ -157,5 +158,25 @@ public interface PurchaseService {
      */
     default List<PurchaseStep> history(String purchaseId) {
         return List.of();
+    }
+
+    /**
+     * A page of a merchant's orders matching a query, newest first (creation time, then id), for
+     * consoles that page by position over large histories.
+     *
+     * @param offset orders to skip, at least 0
+     * @param limit  page size, 1..500
+     * @since 1.2
+     */
+    default List<Purchase> searchForMerchant(MerchantOrderQuery query, int offset, int limit) {
+        throw new UnsupportedOperationException("order search not supported");
+    }
+
+    /**
+     * @return how many of the merchant's orders match the query
+     * @since 1.2
+     */
+    default long countForMerchant(MerchantOrderQuery query) {
+        throw new UnsupportedOperationException("order search not supported");
     }
 }

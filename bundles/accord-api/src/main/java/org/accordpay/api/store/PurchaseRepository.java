@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.purchase.PurchaseState;
+import org.accordpay.api.purchase.dto.MerchantOrderQuery;
 import org.accordpay.api.store.dto.PurchaseRecord;
 
 /** Purchases as stored. State changes are compare-and-set, so two workers never both win. */
@@ -74,5 +75,22 @@ public interface PurchaseRepository {
      */
     default Optional<PurchaseRecord> findByCheckoutToken(String tokenSha256) {
         return Optional.empty();
+    }
+
+    /**
+     * @param offset rows to skip
+     * @return a page of the merchant's purchases matching the query, newest first (creation time, then id)
+     * @since 1.4
+     */
+    default List<PurchaseRecord> searchForMerchant(MerchantOrderQuery query, int offset, int limit) {
+        throw new UnsupportedOperationException("order search not supported by this store");
+    }
+
+    /**
+     * @return how many of the merchant's purchases match the query
+     * @since 1.4
+     */
+    default long countForMerchant(MerchantOrderQuery query) {
+        throw new UnsupportedOperationException("order search not supported by this store");
     }
 }

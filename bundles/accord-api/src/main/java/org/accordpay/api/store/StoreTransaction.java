@@ -82,4 +82,12 @@ public interface StoreTransaction {
     default OperatorRepository operators() {
         throw new UnsupportedOperationException("operator accounts not supported by this store");
     }
+
+    /**
+     * @return the merchant console's accounts
+     * @since 1.4
+     */
+    default MerchantUserRepository merchantUsers() {
+        throw new UnsupportedOperationException("merchant console accounts not supported by this store");
+    }
 }

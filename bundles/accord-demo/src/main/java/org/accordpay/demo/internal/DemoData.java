@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.accordpay.api.purchase.dto.CustomerIdentifier;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantKeys;
+import org.accordpay.api.registry.MerchantUsers;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.registry.dto.BankAccount;
 import org.accordpay.api.registry.dto.EnrolmentApplication;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds the embedded default (H2) with a demo merchant "Demo Shop" (admitted) and a demo customer
+ * Seeds the embedded default (H2) with a demo merchant "Demo Shop" (admitted, with a console account) and a demo customer
  * enrolled through the real flow with a simulated handset that approves with its PIN, and opens
  * their accounts at the ledger bank. Runs at every start and does only what is missing, so the
  * first start seeds and later starts change nothing. Never on another database.
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class DemoData {
 
     static final String DISPLAY_NAME = "Demo Shop";
+    /** The demo merchant's console account and its password (docs/consoles.md). */
+    static final String MERCHANT_LOGIN = "shop@demo.example";
+    static final String MERCHANT_PASSWORD = "demo-shop-password";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private final DemoConfiguration config;
@@ -45,12 +49,13 @@ public final class DemoData {
     private final LedgerBank bank;
     private final SimulatedHandsets handsets;
     private final MerchantKeys keys;
+    private final MerchantUsers merchantUsers;
 
     /** Seeds in the background, so a slow enrolment never holds up the component runtime. */
     @Activate
     public DemoData(DemoConfiguration config, @Reference AccordStore store, @Reference CustomerRegistry customers,
             @Reference MerchantRegistry merchants, @Reference LedgerBank bank, @Reference SimulatedHandsets handsets,
-            @Reference MerchantKeys keys) {
+            @Reference MerchantKeys keys, @Reference MerchantUsers merchantUsers) {
         this.config = config;
         this.store = store;
         this.customers = customers;
@@ -58,6 +63,7 @@ public final class DemoData {
         this.bank = bank;
         this.handsets = handsets;
         this.keys = keys;
+        this.merchantUsers = merchantUsers;
         if (!config.enabled()) {
             return;
         }
@@ -91,6 +97,9 @@ public final class DemoData {
             bank.openAccount(config.customer_iban(), "Camille Martin", "EUR", config.customer_balance());
             bank.openAccount(config.merchant_iban(), "Demo Shop SARL", "EUR", 0);
             Merchant merchant = merchant();
+            if (merchantUsers.forMerchant(merchant.id()).isEmpty()) {
+                merchantUsers.add(merchant.id(), MERCHANT_LOGIN, MERCHANT_PASSWORD.toCharArray(), "demo-data");
+            }
             if (customers.resolve(CustomerIdentifier.byPhone(config.customer_phone(), "FR")).isEmpty()) {
                 if (handsets.find(config.customer_phone()).isEmpty()) {
                     handsets.create(config.customer_phone(), config.customer_pin().toCharArray());
@@ -103,9 +112,9 @@ public final class DemoData {
             }
             String keyId = DemoMerchantKey.ensure(keys, merchant.id(),
                     java.nio.file.Path.of(System.getProperty("karaf.etc", "etc")));
-            LOG.info("Demo data ready: merchant {} ({}, test API key {} in etc/demo-merchant-key.pem), customer {} with"
-                    + " a simulated handset (PIN {})", merchant.id(), DISPLAY_NAME, keyId, config.customer_phone(),
-                    config.customer_pin());
+            LOG.info("Demo data ready: merchant {} ({}, test API key {} in etc/demo-merchant-key.pem, console account"
+                    + " {}), customer {} with a simulated handset (PIN {})", merchant.id(), DISPLAY_NAME, keyId,
+                    MERCHANT_LOGIN, config.customer_phone(), config.customer_pin());
             return true;
         } catch (RuntimeException | java.io.IOException e) {
             if (last) {

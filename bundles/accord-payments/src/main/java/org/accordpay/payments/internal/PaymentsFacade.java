@@ -66,6 +66,17 @@ abstract class PaymentsFacade implements PurchaseService, Books, BankEvents, Car
     }
 
     @Override
+    public List<Purchase> searchForMerchant(org.accordpay.api.purchase.dto.MerchantOrderQuery query, int offset,
+            int limit) {
+        return flow.searchForMerchant(query, offset, limit);
+    }
+
+    @Override
+    public long countForMerchant(org.accordpay.api.purchase.dto.MerchantOrderQuery query) {
+        return flow.countForMerchant(query);
+    }
+
+    @Override
     public Purchase markShipped(String merchantId, String purchaseId, String courier, String trackingRef) {
         return flow.markShipped(merchantId, purchaseId, courier, trackingRef);
     }

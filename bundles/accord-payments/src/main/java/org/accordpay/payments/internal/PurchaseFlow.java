@@ -823,6 +823,20 @@ final class PurchaseFlow implements PurchaseService, BankEvents, CourierEvents {
     }
 
     @Override
+    public List<Purchase> searchForMerchant(org.accordpay.api.purchase.dto.MerchantOrderQuery query, int offset,
+            int limit) {
+        checkLimit(limit);
+        check(offset >= 0, "invalid-request", "offset must be at least 0");
+        return read(tx -> tx.purchases().searchForMerchant(query, offset, limit)).stream()
+                .map(p -> toPurchase(p, null)).toList();
+    }
+
+    @Override
+    public long countForMerchant(org.accordpay.api.purchase.dto.MerchantOrderQuery query) {
+        return read(tx -> tx.purchases().countForMerchant(query));
+    }
+
+    @Override
     public List<Purchase> listForCustomer(String customerId, Instant from, Instant to, String afterId, int limit) {
         checkLimit(limit);
         return read(tx -> tx.purchases().listForCustomer(customerId, from, to, afterId, limit)).stream()

@@ -9,8 +9,6 @@ import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
 import org.accordpay.api.registry.MerchantRegistry;
-import org.accordpay.api.registry.dto.Merchant;
-import org.accordpay.api.registry.dto.MerchantStatus;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -73,11 +71,7 @@ public final class PurchaseRequestCommand implements Action {
         CustomerIdentifier customer = reference != null ? CustomerIdentifier.byReference(reference)
                 : CustomerIdentifier.byPhone(phone, country);
         String orderRef = order != null ? order : "shell-" + System.currentTimeMillis();
-        String merchant = merchants.find(merchantId).map(Merchant::id)
-                .or(() -> merchants.list(null, 500).stream()
-                        .filter(m -> m.displayName().equals(merchantId) && m.status() == MerchantStatus.ADMITTED)
-                        .map(Merchant::id).findFirst())
-                .orElse(merchantId);
+        String merchant = RegistryRefusals.merchantId(merchants, merchantId);
         return PurchaseCommands.run(() -> {
             Purchase p = purchases.request(new PurchaseRequest(merchant, customer, basket, currency, orderRef, null,
                     live ? Mode.LIVE : Mode.TEST));

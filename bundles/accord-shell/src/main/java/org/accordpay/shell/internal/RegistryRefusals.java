@@ -1,10 +1,13 @@
 package org.accordpay.shell.internal;
 
+import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.registry.RegistryException;
 import org.accordpay.api.registry.dto.BankAccount;
+import org.accordpay.api.registry.dto.Merchant;
+import org.accordpay.api.registry.dto.MerchantStatus;
 import org.apache.karaf.shell.api.console.Session;
 
-/** What the registry commands share: the acting operator, refusals in words, account display. */
+/** What the registry commands share: the acting operator, refusals in words, account display, merchant by name. */
 final class RegistryRefusals {
 
     private RegistryRefusals() {
@@ -42,5 +45,17 @@ final class RegistryRefusals {
     /** @return the account as "IBAN (BIC) holder" */
     static String account(BankAccount a) {
         return a.iban() + (a.bic() == null ? "" : " (" + a.bic() + ")") + " " + a.holder();
+    }
+
+    /**
+     * @param idOrName a merchant id, or the exact display name of an admitted merchant
+     * @return the merchant's id; what was typed when it names no merchant (the service then refuses it)
+     */
+    static String merchantId(MerchantRegistry merchants, String idOrName) {
+        return merchants.find(idOrName).map(Merchant::id)
+                .or(() -> merchants.list(null, 500).stream()
+                        .filter(m -> m.displayName().equals(idOrName) && m.status() == MerchantStatus.ADMITTED)
+                        .map(Merchant::id).findFirst())
+                .orElse(idOrName);
     }
 }

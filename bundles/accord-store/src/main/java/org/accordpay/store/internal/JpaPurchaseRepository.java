@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.accordpay.api.money.Money;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.purchase.PurchaseState;
+import org.accordpay.api.purchase.dto.MerchantOrderQuery;
 import org.accordpay.api.purchase.dto.PurchaseItem;
 import org.accordpay.api.store.ConcurrentUpdateException;
 import org.accordpay.api.store.PurchaseRepository;
@@ -171,6 +172,49 @@ final class JpaPurchaseRepository implements PurchaseRepository {
             q.setParameter("afterId", afterId);
         }
         return q.getResultList().stream().map(JpaPurchaseRepository::toRecord).toList();
+    }
+
+    @Override
+    public List<PurchaseRecord> searchForMerchant(MerchantOrderQuery query, int offset, int limit) {
+        var q = tx.em().createQuery("select p from PurchaseEntity p where " + orderFilter(query)
+                + " order by p.createdAt desc, p.id desc", PurchaseEntity.class);
+        bindOrderFilter(q, query);
+        return q.setFirstResult(Math.max(0, offset)).setMaxResults(limit).getResultList().stream()
+                .map(JpaPurchaseRepository::toRecord).toList();
+    }
+
+    @Override
+    public long countForMerchant(MerchantOrderQuery query) {
+        var q = tx.em().createQuery("select count(p) from PurchaseEntity p where " + orderFilter(query), Long.class);
+        bindOrderFilter(q, query);
+        return q.getSingleResult();
+    }
+
+    /** The where clause of a merchant's order query: only the parts the query sets. */
+    private static String orderFilter(MerchantOrderQuery query) {
+        return "p.merchantId = :merchant and p.createdAt >= :from and p.createdAt < :to"
+                + (query.states().isEmpty() ? "" : " and p.state in :states")
+                + (query.minTotal() == null ? "" : " and p.totalMinor >= :min")
+                + (query.maxTotal() == null ? "" : " and p.totalMinor <= :max")
+                + (query.customerId() == null ? "" : " and p.customerId = :customer");
+    }
+
+    private static void bindOrderFilter(jakarta.persistence.Query q, MerchantOrderQuery query) {
+        q.setParameter("merchant", query.merchantId());
+        q.setParameter("from", Times.toMicros(query.from()));
+        q.setParameter("to", Times.toMicros(query.to()));
+        if (!query.states().isEmpty()) {
+            q.setParameter("states", query.states().stream().map(PurchaseState::name).toList());
+        }
+        if (query.minTotal() != null) {
+            q.setParameter("min", query.minTotal());
+        }
+        if (query.maxTotal() != null) {
+            q.setParameter("max", query.maxTotal());
+        }
+        if (query.customerId() != null) {
+            q.setParameter("customer", query.customerId());
+        }
     }
 
     @Override

@@ -57,7 +57,8 @@ public final class JpaStore implements AccordStore, AutoCloseable {
             org.accordpay.store.internal.entity.ReturnUrlEntity.class,
             org.accordpay.store.internal.entity.MerchantTableEntity.class,
             org.accordpay.store.internal.entity.MerchantChallengeEntity.class,
-            org.accordpay.store.internal.entity.OperatorAccountEntity.class);
+            org.accordpay.store.internal.entity.OperatorAccountEntity.class,
+            org.accordpay.store.internal.entity.MerchantUserEntity.class);
 
     private final EntityManagerFactory emf;
     private final AutoCloseable pool;

@@ -33,6 +33,7 @@ final class JpaStoreTransaction implements StoreTransaction {
     private final JpaReturnUrlRepository returnUrls;
     private final JpaMerchantTableRepository merchantTables;
     private final JpaOperatorRepository operators;
+    private final JpaMerchantUserRepository merchantUsers;
     private volatile boolean closed;
 
     JpaStoreTransaction(EntityManager em, Clock clock) {
@@ -55,6 +56,7 @@ final class JpaStoreTransaction implements StoreTransaction {
         this.returnUrls = new JpaReturnUrlRepository(this);
         this.merchantTables = new JpaMerchantTableRepository(this);
         this.operators = new JpaOperatorRepository(this);
+        this.merchantUsers = new JpaMerchantUserRepository(this);
     }
 
     /** @return the entity manager, if the transaction is still running */
@@ -175,5 +177,11 @@ final class JpaStoreTransaction implements StoreTransaction {
     public org.accordpay.api.store.OperatorRepository operators() {
         em();
         return operators;
+    }
+
+    @Override
+    public org.accordpay.api.store.MerchantUserRepository merchantUsers() {
+        em();
+        return merchantUsers;
     }
 }

@@ -32,6 +32,7 @@ public final class Migrations {
             "V3__reprovisioning.sql", "V4__audit_chain.sql", "V5__registry.sql", "V6__payments.sql",
             "V7__outbox_delivered_via.sql", "V8__merchant_api.sql", "V9__webhooks.sql",
             "V10__sms_attempts.sql", "V11__return_urls.sql", "V12__hosted_checkout.sql",
+            "V13__merchant_users.sql",
             "V14__operators.sql",
             "V15__merchant_tables.sql");
 

@@ -250,6 +250,81 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void merchantOrdersArePagedNewestFirstWithFiltersAndNeverAnotherMerchants() {
+        String merchant = id("m");
+        String other = id("m");
+        int rows = 600;
+        store.transact(tx -> {
+            for (int i = 0; i < rows; i++) {
+                PurchaseState state = i % 3 == 0 ? PurchaseState.IN_ESCROW : i % 3 == 1 ? PurchaseState.SETTLED
+                        : PurchaseState.DECLINED;
+                tx.purchases().insert(new PurchaseRecord(String.format("p-%s-%04d", merchant, i), merchant,
+                        i % 10 == 0 ? "c-ten" : "c-other", "order-" + i, List.of(new PurchaseItem("Tea", 100 + i, 1)),
+                        Money.of(100 + i, "EUR"), state, Mode.TEST, T0.plusSeconds(i), T0.plusSeconds(i)));
+                tx.purchases().insert(new PurchaseRecord(String.format("p-%s-%04d", other, i), other, "c-ten",
+                        "order-" + i, List.of(new PurchaseItem("Tea", 100 + i, 1)), Money.of(100 + i, "EUR"),
+                        PurchaseState.IN_ESCROW, Mode.TEST, T0.plusSeconds(i), T0.plusSeconds(i)));
+            }
+            return null;
+        });
+        var all = org.accordpay.api.purchase.dto.MerchantOrderQuery.period(merchant, T0, T0.plusSeconds(rows));
+        assertThat(store.<Long>transact(tx -> tx.purchases().countForMerchant(all))).isEqualTo(rows);
+        List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; offset < rows; offset += 50) {
+            int from = offset;
+            List<PurchaseRecord> page = store.transact(tx -> tx.purchases().searchForMerchant(all, from, 50));
+            assertThat(page).hasSize(50).allMatch(p -> p.merchantId().equals(merchant));
+            page.forEach(p -> seen.add(p.id()));
+        }
+        // newest first, each row exactly once across the pages
+        assertThat(seen).doesNotHaveDuplicates().hasSize(rows)
+                .startsWith(String.format("p-%s-%04d", merchant, rows - 1)).endsWith(String.format("p-%s-%04d", merchant, 0));
+        assertThat(store.<List<PurchaseRecord>>transact(tx -> tx.purchases().searchForMerchant(all, rows, 50))).isEmpty();
+
+        var filtered = new org.accordpay.api.purchase.dto.MerchantOrderQuery(merchant, T0.plusSeconds(100),
+                T0.plusSeconds(400), java.util.Set.of(PurchaseState.IN_ESCROW), 250L, 350L, "c-ten");
+        // i in [150, 250], i % 3 == 0 and i % 10 == 0: 150, 180, 210, 240
+        assertThat(store.<Long>transact(tx -> tx.purchases().countForMerchant(filtered))).isEqualTo(4);
+        assertThat(store.<List<PurchaseRecord>>transact(tx -> tx.purchases().searchForMerchant(filtered, 0, 500)))
+                .extracting(PurchaseRecord::merchantOrderRef).containsExactly("order-240", "order-210", "order-180",
+                        "order-150");
+        var unknown = org.accordpay.api.purchase.dto.MerchantOrderQuery.period(id("m"), T0, T0.plusSeconds(rows));
+        assertThat(store.<Long>transact(tx -> tx.purchases().countForMerchant(unknown))).isZero();
+    }
+
+    @Test
+    void merchantUsersHaveUniqueLoginsAndNewPasswords() {
+        String merchant = id("m");
+        String login = id("shop") + "@example.com";
+        var user = new org.accordpay.api.store.dto.MerchantUserRecord(id("mu"), merchant, login, "$argon2id$hash1", T0,
+                T0);
+        store.transact(tx -> {
+            tx.merchantUsers().insert(user);
+            return null;
+        });
+        assertThat(store.<Optional<org.accordpay.api.store.dto.MerchantUserRecord>>transact(tx -> tx.merchantUsers()
+                .findByLogin(login))).contains(user);
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.merchantUsers().insert(new org.accordpay.api.store.dto.MerchantUserRecord(id("mu"), id("m"), login,
+                    "$argon2id$hash2", T0, T0));
+            return null;
+        })).isInstanceOf(StoreException.class).hasMessageContaining("already exists");
+        store.transact(tx -> {
+            tx.merchantUsers().setPassword(user.id(), "$argon2id$hash3", T0.plusSeconds(5));
+            return null;
+        });
+        assertThat(store.<List<org.accordpay.api.store.dto.MerchantUserRecord>>transact(tx -> tx.merchantUsers()
+                .forMerchant(merchant))).singleElement().satisfies(u -> {
+                    assertThat(u.passwordHash()).isEqualTo("$argon2id$hash3");
+                    assertThat(u.passwordChangedAt()).isEqualTo(T0.plusSeconds(5));
+                });
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.merchantUsers().setPassword("mu-none", "x", T0);
+            return null;
+        })).isInstanceOf(StoreException.class);
+    }
+
+    @Test
     void insertAndFindPurchaseWithItems() {
         String pid = id("p");
         store.transact(tx -> {

@@ -160,9 +160,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private String pausedMessage(String key) {
-        long minutes = Math.max(1, (throttle.pausedFor(key).toSeconds() + 59) / 60);
-        return "Too many failed attempts. For your security, signing in with these details is paused; try again in "
-                + minutes + (minutes == 1 ? " minute." : " minutes.");
+        return throttle.pausedMessage(key);
     }
 
     private void showError(String message) {

@@ -94,6 +94,13 @@ public final class SignInThrottle {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** @return the words shown while sign-in for this identifier is paused, with the minutes left (at least 1) */
+    public String pausedMessage(String identifierKey) {
+        long minutes = Math.max(1, (pausedFor(identifierKey).toSeconds() + 59) / 60);
+        return "Too many failed attempts. For your security, signing in with these details is paused; try again in "
+                + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
+
     private void prune(Deque<Instant> times, Instant at) {
         Instant oldest = at.minus(window);
         while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {

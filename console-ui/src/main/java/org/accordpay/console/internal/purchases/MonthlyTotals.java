@@ -21,7 +21,7 @@ import org.accordpay.api.purchase.dto.Purchase;
 public final class MonthlyTotals {
 
     /** States in which the customer's money was taken or is being taken. */
-    static final Set<PurchaseState> SPENT = EnumSet.of(PurchaseState.APPROVED, PurchaseState.DEBIT_PENDING,
+    public static final Set<PurchaseState> SPENT = EnumSet.of(PurchaseState.APPROVED, PurchaseState.DEBIT_PENDING,
             PurchaseState.IN_ESCROW, PurchaseState.SHIPPED, PurchaseState.DELIVERED, PurchaseState.SETTLED,
             PurchaseState.DISPUTED, PurchaseState.REFUNDED);
 

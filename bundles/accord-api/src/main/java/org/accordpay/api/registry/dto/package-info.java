@@ -1,5 +1,5 @@
 /** Immutable records of the customer and merchant registries. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.accordpay.api.registry.dto;
 

@@ -1,0 +1,17 @@
+package org.accordpay.console.internal.merchant;
+
+import org.accordpay.api.registry.MerchantKeys;
+import org.accordpay.api.registry.MerchantUsers;
+import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.webhook.WebhookEndpoints;
+
+/**
+ * What the merchant console needs beyond the services all consoles share.
+ *
+ * @param users    merchant console accounts (sign-in)
+ * @param keys     merchants' API keys
+ * @param webhooks merchants' webhook endpoints
+ * @param store    the store (merchants' return URLs)
+ */
+public record MerchantServices(MerchantUsers users, MerchantKeys keys, WebhookEndpoints webhooks, AccordStore store) {
+}
