@@ -92,7 +92,7 @@ public class OperatorConsoleBrowserIT {
         accord.start();
         Duration ready = accord.awaitReady(Duration.ofSeconds(300));
         operatorBase = "http://127.0.0.1:" + accord.operatorPort() + "/";
-        publicBase = "http://127.0.0.1:" + accord.consolePort() + "/";
+        publicBase = accord.consoleBase();
         System.out.println("accord: READY in " + ready.toMillis() + " ms");
         admin = account(shell("accord:operator-add --role admin alice"), "alice");
         viewer = account(shell("accord:operator-add --role viewer bob"), "bob");

@@ -4,23 +4,16 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,12 +30,14 @@ public final class ConsoleDistribution implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(Long.getLong("accord.it.ready.seconds", 360));
     private static final Pattern PURCHASE_ID = Pattern.compile("(pur_\\S+)");
 
+    private final ConsoleBrowser ui;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final AccordProcess accord;
 
-    private ConsoleDistribution(ChromeDriver driver, AccordProcess accord) {
-        this.driver = driver;
+    private ConsoleDistribution(ConsoleBrowser ui, AccordProcess accord) {
+        this.ui = ui;
+        this.driver = ui.driver();
         // a view that redraws itself replaces elements between finding and reading them: look again
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
         this.wait.ignoring(StaleElementReferenceException.class);
@@ -56,27 +51,22 @@ public final class ConsoleDistribution implements AutoCloseable {
      * @param name the distribution's folder under target
      */
     public static ConsoleDistribution start(String name) throws IOException, InterruptedException {
-        ChromeDriver driver = startBrowser();
+        ConsoleBrowser ui = ConsoleBrowser.start();
         AccordProcess accord = null;
         try {
             accord = AccordProcess.unpack(name);
             accord.start();
             Duration ready = accord.awaitReady(READY);
             System.out.println("accord: READY in " + ready.toMillis() + " ms");
-            return new ConsoleDistribution(driver, accord);
+            return new ConsoleDistribution(ui, accord);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             // nothing left running when the start fails
-            driver.quit();
+            ui.close();
             if (accord != null) {
                 accord.close();
             }
             throw e;
         }
-    }
-
-    /** @return Debian's chromium, headless, 1280x900 (see {@link ConsoleBrowser#start()}) */
-    public static ChromeDriver startBrowser() {
-        return ConsoleBrowser.start().driver();
     }
 
     public ChromeDriver driver() {
@@ -99,28 +89,20 @@ public final class ConsoleDistribution implements AutoCloseable {
     // ---- page ---------------------------------------------------------------------------------
 
     /** Waits until no Vaadin client has a request in flight. */
-    public static void awaitVaadinIdle(ChromeDriver driver, WebDriverWait wait) {
-        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(
-                "var f = window.Vaadin && window.Vaadin.Flow; if (!f || !f.clients) return false;"
-                        + " for (var k in f.clients) { var c = f.clients[k];"
-                        + " if (c.isActive && c.isActive()) return false; } return true;")));
-    }
-
-    /** Waits until no Vaadin client has a request in flight. */
     public void awaitVaadinIdle() {
-        awaitVaadinIdle(driver, wait);
+        ui.awaitVaadinIdle();
     }
 
     public boolean present(String id) {
-        return !driver.findElements(By.id(id)).isEmpty();
+        return ui.present(id);
     }
 
     public String text(String id) {
-        return driver.findElement(By.id(id)).getText().trim();
+        return ui.text(id);
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return ui.pageText();
     }
 
     /**
@@ -136,12 +118,8 @@ public final class ConsoleDistribution implements AutoCloseable {
     }
 
     /** @return the texts of a grid's cells (headers included), as rendered */
-    @SuppressWarnings("unchecked")
     public List<String> gridTexts(String gridId) {
-        return (List<String>) driver.executeScript("var g = document.getElementById(arguments[0]);"
-                + " if (!g) return [];"
-                + " return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(e => e.textContent.trim());",
-                gridId);
+        return ui.gridTexts(gridId);
     }
 
     /** @return how many rows a grid holds (for a lazy grid: the count its data provider answered) */
@@ -155,28 +133,9 @@ public final class ConsoleDistribution implements AutoCloseable {
         return By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + textContent + "']");
     }
 
-    /**
-     * Saves a screenshot to {@code target/screenshots}; with {@code -Daccord.screenshots.update=true}
-     * also to {@code docs/screenshots}.
-     */
-    public static void screenshot(ChromeDriver driver, WebDriverWait wait, String name) throws IOException {
-        awaitVaadinIdle(driver, wait);
-        // Vaadin's loading bar fades out after the last request: not in the picture
-        wait.until(d -> d.findElements(By.cssSelector(".v-loading-indicator")).stream()
-                .noneMatch(WebElement::isDisplayed));
-        Path dir = Path.of(System.getProperty("accord.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name + ".png");
-        Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
-        if (Boolean.getBoolean("accord.screenshots.update")) {
-            Path docs = Path.of(System.getProperty("accord.screenshots.docs", "../docs/screenshots"));
-            Files.createDirectories(docs);
-            Files.copy(png, docs.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
+    /** Saves a screenshot (see {@link ConsoleBrowser#screenshot(String)}). */
     public void screenshot(String name) throws IOException {
-        screenshot(driver, wait, name);
+        ui.screenshot(name);
     }
 
     // ---- operator shell -----------------------------------------------------------------------
