@@ -82,6 +82,9 @@ public interface OutboxRepository {
     /**
      * As {@link #awaitReceipt} for many hand-overs in one go (the attempts are inserted in JDBC batches and
      * the rows updated with one statement per connector): what the outbox dispatcher does per batch.
+     * A hand-over whose delivery report overtook this record (the attempt already carries a
+     * {@code reportedAt} and {@code delivered = true}) is written as reported and closes its row at once,
+     * at the report's time: one write instead of a hand-over and a later match.
      *
      * @param attempts     hand-overs, each with an attempt number new for its row
      * @param receiptDueAt when to give up waiting for their reports
@@ -90,7 +93,12 @@ public interface OutboxRepository {
     default void awaitReceipts(List<SmsAttempt> attempts, Instant receiptDueAt,
             java.util.Map<String, String> deliveredVia) {
         for (SmsAttempt a : attempts) {
-            awaitReceipt(a, receiptDueAt, deliveredVia.get(a.messageId()));
+            boolean reported = a.reportedAt() != null && Boolean.TRUE.equals(a.delivered());
+            awaitReceipt(reported ? new SmsAttempt(a.messageId(), a.attemptNo(), a.carrierId(), a.toE164(),
+                    a.sentAt(), null, null, null) : a, receiptDueAt, deliveredVia.get(a.messageId()));
+            if (reported) {
+                matchReport(a.messageId(), a.carrierId(), true, a.detail(), a.reportedAt());
+            }
         }
     }
 

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * record them. A row stays pending until its report says delivered; with no report within the receipt
  * timeout, or a failed one, it falls due again for the next carrier, carrying the same content (a
  * challenge keeps its id, so a handset that gets it twice shows it once). Reports are applied in
- * batches too, one transaction each.
+ * batches too, one transaction each; a delivered report that overtakes its hand-over's record is written
+ * with it instead.
  */
 final class SmsDelivery {
 
@@ -77,6 +78,11 @@ final class SmsDelivery {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Outcome> handedOver = new LinkedBlockingQueue<>();
     private final Semaphore pumpWake = new Semaphore(0);
+    /**
+     * Delivered reports that arrived while their row was between claim and record (the carrier answered
+     * before the hand-over was committed): the recorder writes each with its hand-over, in one go.
+     */
+    private final Map<String, DeliveryReport> early = new ConcurrentHashMap<>();
     private volatile boolean pumping;
     private Thread pump;
     private Thread recorder;
@@ -260,6 +266,13 @@ final class SmsDelivery {
                         batch.forEach(o -> inFlight.remove(o.job().row().id()));
                         inFlight.notifyAll();
                     }
+                    // reports that came too late for this batch's record (or whose record failed) match as usual
+                    for (Outcome o : batch) {
+                        DeliveryReport r = early.remove(o.job().row().id());
+                        if (r != null) {
+                            reports.add(r);
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -272,10 +285,8 @@ final class SmsDelivery {
     /** Records outcomes in one transaction, or one by one when that fails; then lets parked reports match. */
     private void recordOutcomes(List<Outcome> outcomes) {
         try {
-            store.transact(tx -> {
-                recordAll(tx, outcomes);
-                return null;
-            });
+            Map<String, DeliveryReport> written = store.transact(tx -> recordAll(tx, outcomes));
+            written.forEach(early::remove);
         } catch (RuntimeException e) {
             // one row changed under us (a report, another node): record the others one by one
             LOG.debug("Recording {} hand-overs at once failed ({}); one by one", outcomes.size(), e.toString());
@@ -343,25 +354,45 @@ final class SmsDelivery {
         }
     }
 
-    /** Records a batch: the hand-overs waiting for a report in one go, the rest row by row. */
-    private void recordAll(StoreTransaction tx, List<Outcome> outcomes) {
-        Instant dueAt = clock.now().plus(settings.receiptTimeout());
+    /**
+     * Records a batch: the hand-overs waiting for a report in one go (with the delivered reports that
+     * already came for them), the rest row by row.
+     *
+     * @return the early reports written, by message id
+     */
+    private Map<String, DeliveryReport> recordAll(StoreTransaction tx, List<Outcome> outcomes) {
+        Instant now = clock.now();
+        Instant dueAt = now.plus(settings.receiptTimeout());
         List<SmsAttempt> waiting = new ArrayList<>();
         Map<String, String> via = new HashMap<>();
+        Map<String, DeliveryReport> written = new HashMap<>();
         for (Outcome o : outcomes) {
             if (o.sent() != null && o.sent().awaitsReceipt()) {
-                waiting.add(attempt(o));
-                via.put(o.job().row().id(), via(o));
+                String id = o.job().row().id();
+                DeliveryReport r = early.get(id);
+                if (r != null && r.carrierId().equals(o.sent().carrierId())) {
+                    waiting.add(attempt(o, now, r.detail()));
+                    written.put(id, r);
+                } else {
+                    waiting.add(attempt(o));
+                }
+                via.put(id, via(o));
             } else {
                 record(tx, o);
             }
         }
         tx.outbox().awaitReceipts(waiting, dueAt, via);
+        return written;
     }
 
     private static SmsAttempt attempt(Outcome o) {
+        return attempt(o, null, null);
+    }
+
+    /** The hand-over, with its delivered report when one came before it was recorded (else null, null). */
+    private static SmsAttempt attempt(Outcome o, Instant deliveredAt, String detail) {
         return new SmsAttempt(o.job().row().id(), o.job().tried().size() + 1, o.sent().carrierId(), o.job().to(),
-                o.at(), null, null, null);
+                o.at(), deliveredAt, deliveredAt == null ? null : Boolean.TRUE, detail);
     }
 
     private static String via(Outcome o) {
@@ -389,8 +420,20 @@ final class SmsDelivery {
         }
     }
 
-    /** A carrier's delivery report; applied by {@link #applyReports()}. */
+    /**
+     * A carrier's delivery report; applied by {@link #applyReports()}, or written with its hand-over when
+     * it is a delivered report for a row not recorded yet.
+     */
     void reported(DeliveryReport report) {
+        String id = report.messageId();
+        if (report.delivered() && inFlight.contains(id)) {
+            early.put(id, report);
+            // the recorder sweeps early reports after it lets go of a row: only a row that left in between
+            // needs this thread to take its report back (unless the recorder took it already)
+            if (inFlight.contains(id) || !early.remove(id, report)) {
+                return;
+            }
+        }
         reports.add(report);
     }
 

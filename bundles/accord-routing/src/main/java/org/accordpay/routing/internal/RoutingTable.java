@@ -19,6 +19,13 @@ final class RoutingTable {
     static final String DEFAULT_OPERATOR = "default";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * Canonical forms already computed: parsing with libphonenumber was a tenth of the CPU of a hand-over.
+     * Only valid numbers are kept; the map is emptied when it reaches {@value #CANONICAL_MAX} entries.
+     */
+    private static final java.util.Map<String, String> CANONICAL = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CANONICAL_MAX = 100_000;
+
 
     private final TreeMap<String, String> ranges;
     private final Map<String, List<String>> operators;
@@ -67,6 +74,19 @@ final class RoutingTable {
      * @throws IllegalArgumentException not a valid international number
      */
     static String canonical(String e164) {
+        String known = CANONICAL.get(e164);
+        if (known != null) {
+            return known;
+        }
+        String canonical = parse(e164);
+        if (CANONICAL.size() >= CANONICAL_MAX) {
+            CANONICAL.clear();
+        }
+        CANONICAL.put(e164, canonical);
+        return canonical;
+    }
+
+    private static String parse(String e164) {
         try {
             PhoneNumber n = PHONES.parse(e164, null);
             if (!PHONES.isValidNumber(n)) {

@@ -1,6 +1,12 @@
 package org.accordpay.store.internal;
 
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +21,8 @@ import org.accordpay.store.internal.entity.OutboxEntity;
 final class JpaOutboxRepository implements OutboxRepository {
 
     static final int MAX_ERROR = 1000;
+    /** Ids per IN list at most in the batch statements. */
+    private static final int IN_CHUNK = 500;
 
     private final JpaStoreTransaction tx;
 
@@ -60,14 +68,26 @@ final class JpaOutboxRepository implements OutboxRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return tx.em().createQuery("select o from OutboxEntity o where o.channel = :channel and o.doneAt is null"
-                        // the order of ix_outbox_due (channel, done_at, next_attempt_at, then the primary key):
-                        // no sort of the pending rows per pass
-                        + " and o.nextAttemptAt <= :now order by o.nextAttemptAt, o.id", OutboxEntity.class)
-                .setParameter("channel", channel)
-                .setParameter("now", Times.toMicros(now))
-                .setMaxResults(limit)
-                .getResultList().stream().map(JpaOutboxRepository::toMessage).toList();
+        // the order of ix_outbox_due (channel, done_at, next_attempt_at, then the primary key): no sort of the
+        // pending rows per pass; plain JDBC, as the SMS pump reads a batch of rows many times a second
+        return tx.sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, channel, destination, purchase_id, payload,"
+                    + " attempts, next_attempt_at, created_at, last_error FROM outbox_message WHERE channel = ?"
+                    + " AND done_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
+                ps.setString(1, channel);
+                ps.setLong(2, Times.toMicros(now));
+                ps.setInt(3, limit);
+                List<OutboxMessage> due = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new OutboxMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getBytes(5), rs.getInt(6), Times.fromMicros(rs.getLong(7)),
+                                Times.fromMicros(rs.getLong(8)), rs.getString(9)));
+                    }
+                }
+                return due;
+            }
+        });
     }
 
     @Override
@@ -75,9 +95,11 @@ final class JpaOutboxRepository implements OutboxRepository {
         if (messageIds.isEmpty()) {
             return;
         }
-        tx.em().createQuery("update OutboxEntity o set o.nextAttemptAt = :until, o.version = o.version + 1"
-                        + " where o.id in :ids and o.doneAt is null")
-                .setParameter("until", Times.toMicros(until)).setParameter("ids", messageIds).executeUpdate();
+        tx.sql(c -> updateEach(c, "UPDATE outbox_message SET next_attempt_at = ?, version = version + 1"
+                + " WHERE done_at IS NULL AND id IN ", messageIds, ps -> {
+                    ps.setLong(1, Times.toMicros(until));
+                    return 1;
+                }));
     }
 
     @Override
@@ -176,26 +198,97 @@ final class JpaOutboxRepository implements OutboxRepository {
         if (attempts.isEmpty()) {
             return;
         }
+        // one UPDATE per connector and outcome: still waiting (done_at null), or closed by a report that came first
+        java.util.Map<java.util.Map.Entry<String, Long>, List<String>> groups = new java.util.HashMap<>();
         for (SmsAttempt a : attempts) {
-            tx.em().persist(toEntity(a));
-        }
-        tx.em().flush();
-        java.util.Map<String, List<String>> byVia = new java.util.HashMap<>();
-        for (SmsAttempt a : attempts) {
-            byVia.computeIfAbsent(String.valueOf(clip(via.get(a.messageId()), 128)), k -> new java.util.ArrayList<>())
+            Long closedAt = a.reportedAt() != null && Boolean.TRUE.equals(a.delivered())
+                    ? Times.toMicros(a.reportedAt()) : null;
+            groups.computeIfAbsent(new java.util.AbstractMap.SimpleEntry<>(
+                    String.valueOf(clip(via.get(a.messageId()), 128)), closedAt), k -> new ArrayList<>())
                     .add(a.messageId());
         }
         long due = Times.toMicros(receiptDueAt);
-        for (var e : byVia.entrySet()) {
-            int n = tx.em().createQuery("update OutboxEntity o set o.attempts = o.attempts + 1,"
-                            + " o.nextAttemptAt = :due, o.deliveredVia = :via, o.lastError = null,"
-                            + " o.version = o.version + 1 where o.id in :ids")
-                    .setParameter("due", due).setParameter("via", e.getKey().equals("null") ? null : e.getKey())
-                    .setParameter("ids", e.getValue()).executeUpdate();
-            if (n != e.getValue().size()) {
-                throw new StoreException("outbox rows missing among " + e.getValue().size() + " hand-overs");
+        tx.sql(c -> {
+            insertAttempts(c, attempts);
+            for (var e : groups.entrySet()) {
+                String connector = e.getKey().getKey();
+                Long closedAt = e.getKey().getValue();
+                int n = updateEach(c, "UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = ?,"
+                        + " delivered_via = ?, last_error = NULL, done_at = ?, version = version + 1 WHERE id IN ",
+                        e.getValue(), ps -> {
+                            ps.setLong(1, due);
+                            ps.setString(2, connector.equals("null") ? null : connector);
+                            if (closedAt == null) {
+                                ps.setNull(3, Types.BIGINT);
+                            } else {
+                                ps.setLong(3, closedAt);
+                            }
+                            return 3;
+                        });
+                if (n != e.getValue().size()) {
+                    throw new StoreException("outbox rows missing among " + e.getValue().size() + " hand-overs");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void insertAttempts(Connection c, List<SmsAttempt> attempts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sms_attempt (message_id, attempt_no, carrier_id,"
+                + " to_e164, sent_at, reported_at, delivered, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SmsAttempt a : attempts) {
+                ps.setString(1, a.messageId());
+                ps.setInt(2, a.attemptNo());
+                ps.setString(3, a.carrierId());
+                ps.setString(4, a.toE164());
+                ps.setLong(5, Times.toMicros(a.sentAt()));
+                if (a.reportedAt() == null) {
+                    ps.setNull(6, Types.BIGINT);
+                } else {
+                    ps.setLong(6, Times.toMicros(a.reportedAt()));
+                }
+                if (a.delivered() == null) {
+                    ps.setNull(7, Types.BOOLEAN);
+                } else {
+                    ps.setBoolean(7, a.delivered());
+                }
+                ps.setString(8, clip(a.detail(), 255));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new StoreException("a hand-over among " + attempts.size() + " is already recorded", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Binds the parameters of an UPDATE before its id list. */
+    private interface Leading {
+        /** @return how many it bound */
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} (ending in {@code IN }) for the ids, {@value #IN_CHUNK} at a time.
+     *
+     * @return rows changed
+     */
+    private static int updateEach(Connection c, String sql, List<String> ids, Leading leading) throws SQLException {
+        int changed = 0;
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(sql + "(" + marks + ")")) {
+                int first = leading.bind(ps);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(first + i + 1, chunk.get(i));
+                }
+                changed += ps.executeUpdate();
             }
         }
+        return changed;
     }
 
     @Override
@@ -205,58 +298,103 @@ final class JpaOutboxRepository implements OutboxRepository {
             return List.of();
         }
         List<String> ids = reports.stream().map(org.accordpay.api.store.dto.SmsReport::messageId).distinct().toList();
-        // every hand-over of these rows: waiting ones are matched, the highest number tells the latest
-        java.util.Map<String, List<SmsAttemptEntity>> byMessage = new java.util.HashMap<>();
-        for (SmsAttemptEntity a : tx.em().createQuery("select a from SmsAttemptEntity a where a.key.messageId in :ids",
-                SmsAttemptEntity.class).setParameter("ids", ids).getResultList()) {
-            tx.em().detach(a); // read only: the reports are written below in a few statements, not row by row
-            byMessage.computeIfAbsent(a.key.messageId, k -> new java.util.ArrayList<>()).add(a);
-        }
+        // every hand-over of these rows, in plain JDBC (no managed entities): waiting ones are matched, the
+        // highest number tells the latest
+        java.util.Map<String, List<Handover>> byMessage = tx.sql(c -> handovers(c, ids));
         long when = Times.toMicros(at);
-        List<java.util.Optional<SmsAttempt>> out = new java.util.ArrayList<>();
-        List<String> delivered = new java.util.ArrayList<>();
+        Instant reportedAt = Times.fromMicros(when);
+        List<java.util.Optional<SmsAttempt>> out = new ArrayList<>();
+        List<String> delivered = new ArrayList<>();
         // reports with the same carrier, verdict, status text and attempt number are written by one UPDATE
         java.util.Map<List<Object>, List<String>> groups = new java.util.LinkedHashMap<>();
         for (var r : reports) {
-            List<SmsAttemptEntity> all = byMessage.getOrDefault(r.messageId(), List.of());
-            SmsAttemptEntity match = all.stream()
-                    .filter(a -> a.carrierId.equals(r.carrierId()) && a.reportedAt == null)
-                    .max(java.util.Comparator.comparingInt(a -> a.key.attemptNo)).orElse(null);
+            List<Handover> all = byMessage.getOrDefault(r.messageId(), List.of());
+            Handover match = all.stream()
+                    .filter(a -> a.carrierId.equals(r.carrierId()) && !a.reported)
+                    .max(java.util.Comparator.comparingInt(a -> a.attemptNo)).orElse(null);
             if (match == null) {
                 out.add(java.util.Optional.empty());
                 continue;
             }
-            match.reportedAt = when; // detached: marks it taken for the rest of this batch
-            match.delivered = r.delivered();
-            match.detail = clip(r.detail(), 255);
-            groups.computeIfAbsent(java.util.Arrays.asList(r.carrierId(), r.delivered(), match.detail,
-                            match.key.attemptNo),
-                    k -> new java.util.ArrayList<>()).add(r.messageId());
+            match.reported = true; // taken for the rest of this batch
+            String detail = clip(r.detail(), 255);
+            groups.computeIfAbsent(java.util.Arrays.asList(r.carrierId(), r.delivered(), detail, match.attemptNo),
+                    k -> new ArrayList<>()).add(r.messageId());
             if (r.delivered()) {
                 delivered.add(r.messageId());
-            } else if (all.stream().mapToInt(a -> a.key.attemptNo).max().orElse(0) == match.key.attemptNo) {
+            } else if (all.stream().mapToInt(a -> a.attemptNo).max().orElse(0) == match.attemptNo) {
                 OutboxEntity row = tx.em().find(OutboxEntity.class, r.messageId());
                 if (row != null && row.doneAt == null) {
                     row.nextAttemptAt = when;
                     row.lastError = truncate("carrier " + r.carrierId() + " could not deliver: " + r.detail());
                 }
             }
-            out.add(java.util.Optional.of(toAttempt(match)));
+            out.add(java.util.Optional.of(new SmsAttempt(match.messageId, match.attemptNo, match.carrierId,
+                    match.toE164, Times.fromMicros(match.sentAt), reportedAt, r.delivered(), detail)));
         }
-        tx.em().flush();
-        for (var g : groups.entrySet()) {
-            tx.em().createQuery("update SmsAttemptEntity a set a.reportedAt = :at, a.delivered = :delivered,"
-                            + " a.detail = :detail where a.key.messageId in :ids and a.key.attemptNo = :attempt")
-                    .setParameter("at", when).setParameter("delivered", g.getKey().get(1))
-                    .setParameter("detail", g.getKey().get(2)).setParameter("ids", g.getValue())
-                    .setParameter("attempt", g.getKey().get(3)).executeUpdate();
-        }
-        if (!delivered.isEmpty()) {
-            tx.em().createQuery("update OutboxEntity o set o.doneAt = :at, o.version = o.version + 1"
-                    + " where o.id in :ids and o.doneAt is null")
-                    .setParameter("at", when).setParameter("ids", delivered).executeUpdate();
-        }
+        tx.sql(c -> {
+            for (var g : groups.entrySet()) {
+                List<Object> k = g.getKey();
+                updateEach(c, "UPDATE sms_attempt SET reported_at = ?, delivered = ?, detail = ? WHERE attempt_no = ?"
+                        + " AND message_id IN ", g.getValue(), ps -> {
+                            ps.setLong(1, when);
+                            ps.setBoolean(2, (Boolean) k.get(1));
+                            ps.setString(3, (String) k.get(2));
+                            ps.setInt(4, (Integer) k.get(3));
+                            return 4;
+                        });
+            }
+            updateEach(c, "UPDATE outbox_message SET done_at = ?, version = version + 1 WHERE done_at IS NULL AND id IN ",
+                    delivered, ps -> {
+                        ps.setLong(1, when);
+                        return 1;
+                    });
+            return null;
+        });
         return out;
+    }
+
+    private static java.util.Map<String, List<Handover>> handovers(Connection c, List<String> ids) throws SQLException {
+        java.util.Map<String, List<Handover>> byMessage = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, attempt_no, carrier_id, to_e164, sent_at,"
+                    + " reported_at FROM sms_attempt WHERE message_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(6);
+                        boolean reported = !rs.wasNull();
+                        byMessage.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Handover(
+                                rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                reported));
+                    }
+                }
+            }
+        }
+        return byMessage;
+    }
+
+    /** A hand-over as {@link #matchReports} reads it; {@code reported} once a report took it. */
+    private static final class Handover {
+        final String messageId;
+        final int attemptNo;
+        final String carrierId;
+        final String toE164;
+        final long sentAt;
+        boolean reported;
+
+        Handover(String messageId, int attemptNo, String carrierId, String toE164, long sentAt, boolean reported) {
+            this.messageId = messageId;
+            this.attemptNo = attemptNo;
+            this.carrierId = carrierId;
+            this.toE164 = toE164;
+            this.sentAt = sentAt;
+            this.reported = reported;
+        }
     }
 
     private static SmsAttemptEntity toEntity(SmsAttempt a) {

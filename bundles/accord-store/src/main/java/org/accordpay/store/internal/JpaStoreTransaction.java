@@ -71,6 +71,21 @@ final class JpaStoreTransaction implements StoreTransaction {
         closed = true;
     }
 
+    /** Statements run on this transaction's connection, around Hibernate: the outbox's batch paths. */
+    interface Sql<T> {
+        T run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs plain JDBC in this transaction, after flushing what Hibernate holds, for the few hot paths where
+     * mapping rows to managed entities costs more than the statements (the SMS outbox's batches).
+     */
+    <T> T sql(Sql<T> work) {
+        EntityManager em = em();
+        em.flush();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(work::run);
+    }
+
     @Override
     public PurchaseRepository purchases() {
         em();

@@ -556,6 +556,19 @@ abstract class StoreContractTest {
         assertThat(store.<java.util.Optional<String>>transact(tx -> tx.outbox().deliveredVia(c))).hasValue("carrier:y/test");
         assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().pending(100))).extracting(OutboxMessage::id)
                 .doesNotContain(a).contains(b, c);
+        String d = id("o");
+        store.transact(tx -> {
+            tx.outbox().enqueue(message(d, channel, T0));
+            tx.outbox().awaitReceipts(List.of(new SmsAttempt(d, 1, "x", "+33612345678", now, now.plusMillis(3), true,
+                    "DELIVRD")), now.plusSeconds(60), java.util.Map.of(d, "carrier:x/live"));
+            return null;
+        });
+        assertThat(store.<List<SmsAttempt>>transact(tx -> tx.outbox().attempts(d)))
+                .as("a report that overtook its hand-over is recorded with it").singleElement()
+                .satisfies(at -> assertThat(at.delivered()).isTrue());
+        assertThat(store.<List<OutboxMessage>>transact(tx -> tx.outbox().pending(100))).extracting(OutboxMessage::id)
+                .as("and closes the row").doesNotContain(d);
+        assertThat(store.<java.util.Optional<String>>transact(tx -> tx.outbox().deliveredVia(d))).hasValue("carrier:x/live");
         assertThatThrownBy(() -> store.transact(tx -> {
             tx.outbox().awaitReceipts(List.of(new SmsAttempt("missing", 1, "x", "+33612345678", now, null, null,
                     null)), now, java.util.Map.of("missing", "carrier:x/live"));
