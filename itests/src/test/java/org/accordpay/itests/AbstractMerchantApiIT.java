@@ -193,6 +193,15 @@ public abstract class AbstractMerchantApiIT extends AbstractPurchaseFlowIT {
         HttpRequest once = signed(m, "GET", "/v1/purchases?limit=2", "", null, null);
         assertEquals(200, client().send(once, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertProblem(client().send(once, HttpResponse.BodyHandlers.ofString()), 401, "replayed-request");
+        // a POST's signature is remembered with its idempotency key, in one transaction: replayed, with or without
+        // a key, it is refused as a replay, not answered again from the key
+        HttpRequest oncePost = signed(m, "POST", "/v1/purchases/pur_000000000000000000000000/cancel", "{}",
+                "replay-" + UUID.randomUUID(), null);
+        assertProblem(client().send(oncePost, HttpResponse.BodyHandlers.ofString()), 404, "unknown-purchase");
+        assertProblem(client().send(oncePost, HttpResponse.BodyHandlers.ofString()), 401, "replayed-request");
+        HttpRequest noKey = signed(m, "POST", "/v1/purchases/pur_000000000000000000000000/cancel", "{}", null, null);
+        assertProblem(client().send(noKey, HttpResponse.BodyHandlers.ofString()), 400, "idempotency-key-required");
+        assertProblem(client().send(noKey, HttpResponse.BodyHandlers.ofString()), 401, "replayed-request");
 
         MerchantKey revoked = merchantKeys.revoke(m.keyId(), "it-operator");
         assertFalse(revoked.active());

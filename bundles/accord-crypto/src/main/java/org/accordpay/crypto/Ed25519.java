@@ -34,6 +34,19 @@ public final class Ed25519 {
         });
     }
 
+    /**
+     * Signs with a key pair whose public half is already known, so it is not derived again for each
+     * signature (that derivation costs as much as the signature itself): for keys that sign often.
+     */
+    public static byte[] sign(RawKeyPair pair, byte[] message) {
+        byte[] publicKey = pair.publicKey();
+        return pair.privateKey().apply(k -> {
+            byte[] signature = new byte[SIGNATURE_LENGTH];
+            org.bouncycastle.math.ec.rfc8032.Ed25519.sign(k, 0, publicKey, 0, message, 0, message.length, signature, 0);
+            return signature;
+        });
+    }
+
     /** False for any malformed key or signature; never throws on attacker input. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey == null || publicKey.length != KEY_LENGTH || signature == null

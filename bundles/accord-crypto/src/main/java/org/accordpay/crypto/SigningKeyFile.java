@@ -73,7 +73,7 @@ public final class SigningKeyFile implements AutoCloseable {
 
     /** @return the Ed25519 signature of {@code message} */
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(pair.privateKey(), message);
+        return Ed25519.sign(pair, message);
     }
 
     /** @return true when {@code signature} is this key's signature of {@code message} */

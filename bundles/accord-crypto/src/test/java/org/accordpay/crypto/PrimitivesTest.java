@@ -49,6 +49,8 @@ class PrimitivesTest {
         assertThat(HEX.formatHex(sig)).isEqualTo("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
                 + "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
         assertThat(Ed25519.verify(kp.publicKey(), new byte[0], sig)).isTrue();
+        assertThat(HEX.formatHex(Ed25519.sign(kp, new byte[0]))).as("with the public key given: the same signature")
+                .isEqualTo(HEX.formatHex(sig));
         sig[5] ^= 1;
         assertThat(Ed25519.verify(kp.publicKey(), new byte[0], sig)).isFalse();
         assertThat(Ed25519.verify(new byte[31], new byte[0], sig)).isFalse();

@@ -112,6 +112,28 @@ public final class PurchaseLoadBench {
         hooks.drainLag();
     }
 
+    /** CPU of Accord's JVM, MariaDB and this generator over the window, per purchase, and the ceiling it implies. */
+    private static void printCpu(long[] before, long[] after, double elapsed, long purchases) {
+        String[] names = {"Accord JVM (with the simulated handsets)", "MariaDB server", "load generator (this JVM)"};
+        StringBuilder line = new StringBuilder("CPU during the window, core-seconds and ms per purchase:");
+        double total = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (before[i] < 0 || after[i] < 0) {
+                line.append(String.format("%n  %-42s unknown", names[i]));
+                continue;
+            }
+            double seconds = (after[i] - before[i]) / ProcessCpu.TICKS_PER_SECOND;
+            total += seconds;
+            line.append(String.format("%n  %-42s %6.1f core-s = %6.2f ms per purchase", names[i], seconds,
+                    seconds * 1000 / purchases));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        line.append(String.format("%n  %-42s %6.1f core-s = %6.2f ms per purchase (%.0f%% of %d cores); at this cost"
+                + " %d cores allow at most %.0f purchases/s", "all three", total, total * 1000 / purchases,
+                100 * total / elapsed / cores, cores, cores, cores * purchases / total));
+        System.out.println(line);
+    }
+
     private void round(int c, int warmup, int duration, double ceiling, Map<String, Long> idle, ServerStatus status,
             String jfrPid, String jfrFile) throws Exception {
         Map<String, Latencies> steps = newSteps();
@@ -147,6 +169,8 @@ public final class PurchaseLoadBench {
         if (jfrPid != null) {
             jcmd(jfrPid, "JFR.start", "name=load", "settings=profile", "filename=" + jfrFile);
         }
+        String accordPid = System.getProperty("accord.pid", "");
+        long[] cpuBefore = {ProcessCpu.ticks(accordPid), ProcessCpu.ticksByName("mariadbd", "mysqld"), ProcessCpu.self()};
         long start = System.nanoTime();
         measuring.set(true);
         long hooksBefore = hooks.received();
@@ -154,6 +178,7 @@ public final class PurchaseLoadBench {
         TimeUnit.SECONDS.sleep(duration);
         measuring.set(false);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] cpuAfter = {ProcessCpu.ticks(accordPid), ProcessCpu.ticksByName("mariadbd", "mysqld"), ProcessCpu.self()};
         Map<String, Long> after = status.read();
         long hooksDuring = hooks.received() - hooksBefore;
         long pollsDuring = polls.sum() - pollsBefore;
@@ -205,6 +230,9 @@ public final class PurchaseLoadBench {
             double idleQuestions = idle.get("Questions") / 3.0 * elapsed;
             System.out.printf("per complete purchase, net of the idle rate: %.1f transactions, %.1f statements%n",
                     (d.get("Com_commit") - idleCommits) / purchases, (d.get("Questions") - idleQuestions) / purchases);
+        }
+        if (purchases > 0) {
+            printCpu(cpuBefore, cpuAfter, elapsed, purchases);
         }
         if (jfrPid != null) {
             System.out.println("JFR recording of the window: " + jfrFile);

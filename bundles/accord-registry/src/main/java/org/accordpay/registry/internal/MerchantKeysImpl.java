@@ -21,6 +21,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Merchants' API signing keys: Ed25519 public keys, at most {@link MerchantKeys#MAX_ACTIVE} active
  * per merchant and mode; every registration and revocation is an audit entry in its transaction.
+ * {@link #find} answers from a short-lived cache (every signed API request looks its key up): a revocation
+ * through this service empties it at once; one made on another node takes effect here within
+ * {@value #CACHE_MILLIS} ms.
  */
 @Component(service = MerchantKeys.class)
 public final class MerchantKeysImpl implements MerchantKeys {
@@ -28,8 +31,18 @@ public final class MerchantKeysImpl implements MerchantKeys {
     /** Length of a raw Ed25519 public key (RFC 8032). */
     static final int ED25519_PUBLIC_KEY_BYTES = 32;
 
+    /** How long a looked-up key is answered from memory. */
+    static final long CACHE_MILLIS = 2_000;
+    /** Keys kept at most; the cache is emptied when full. */
+    private static final int CACHE_MAX = 10_000;
+
     private final AccordStore store;
     private final AccordClock clock;
+    /** Keys looked up lately, with when (System.nanoTime) they were read; absent keys are not kept. */
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(MerchantKey key, long readAt) {
+    }
 
     /** Needs the store and the clock. */
     @Activate
@@ -74,7 +87,7 @@ public final class MerchantKeysImpl implements MerchantKeys {
     public MerchantKey revoke(String keyId, String actor) {
         String who = ApplicationChecks.text(actor, "actor", 128);
         Instant now = clock.now();
-        return store.transact(tx -> {
+        MerchantKey revoked = store.transact(tx -> {
             MerchantKey key = keyId == null ? null : tx.merchantKeys().find(keyId).orElse(null);
             if (key == null) {
                 throw new RegistryException(RegistryException.INVALID_FIELD, "no key " + keyId);
@@ -86,6 +99,8 @@ public final class MerchantKeysImpl implements MerchantKeys {
             tx.audit().append("merchant.key-revoked", null, AuditBody.of(key.merchantId(), keyId, who));
             return new MerchantKey(keyId, key.merchantId(), key.mode(), key.publicKey(), key.createdAt(), now);
         });
+        cache.remove(keyId); // after the commit: a look-up meanwhile may have cached the key still active
+        return revoked;
     }
 
     @Override
@@ -93,7 +108,21 @@ public final class MerchantKeysImpl implements MerchantKeys {
         if (keyId == null) {
             return Optional.empty();
         }
-        return store.transact(tx -> tx.merchantKeys().find(keyId));
+        long now = System.nanoTime();
+        Cached cached = cache.get(keyId);
+        if (cached != null && now - cached.readAt() < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CACHE_MILLIS)) {
+            return Optional.of(cached.key());
+        }
+        Optional<MerchantKey> key = store.transact(tx -> tx.merchantKeys().find(keyId));
+        if (key.isPresent()) {
+            if (cache.size() >= CACHE_MAX) {
+                cache.clear();
+            }
+            cache.put(keyId, new Cached(key.get(), now));
+        } else {
+            cache.remove(keyId);
+        }
+        return key;
     }
 
     @Override

@@ -27,6 +27,8 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String CLAIMED = IdempotencyKeys.class.getName() + ".claimed";
+    /** Returned by the claim's transaction when the request's signature was seen before. */
+    private static final IdempotencyRecord REPLAY = new IdempotencyRecord("", "", "", 0, null, Instant.EPOCH);
 
     private final AccordStore store;
     private final AccordClock clock;
@@ -45,8 +47,12 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
             return; // a carrier's or courier's callback, the checkout page, a handset: no merchant, no key
         }
         Caller caller = MerchantAuthentication.caller(request.getSecurityContext());
+        String digest = (String) request.getProperty(MerchantAuthentication.SIGNATURE_DIGEST);
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank() || key.length() > 128 || !key.matches("[\\x21-\\x7e]+")) {
+            if (digest != null && !MerchantAuthentication.remember(store, digest, caller.keyId(), clock.now())) {
+                throw MerchantAuthentication.replayed();
+            }
             throw new ApiProblem(400, "idempotency-key-required", "Idempotency key required",
                     HEADER + " is required on every POST: 1 to 128 visible ASCII characters", HEADER);
         }
@@ -55,7 +61,11 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
         Instant now = clock.now();
         IdempotencyRecord seen;
         try {
+            // the signature (replay protection) and the key are claimed in one transaction
             seen = store.transact(tx -> {
+                if (digest != null && !tx.apiRequests().rememberSignature(digest, caller.keyId(), now)) {
+                    return REPLAY;
+                }
                 IdempotencyRecord r = tx.apiRequests().findIdempotency(caller.merchantId(), key).orElse(null);
                 if (r == null) {
                     tx.apiRequests().claimIdempotency(new IdempotencyRecord(caller.merchantId(), key, requestHash, 0,
@@ -64,7 +74,14 @@ final class IdempotencyKeys implements ContainerRequestFilter, ContainerResponse
                 return r;
             });
         } catch (StoreException e) {
+            // a concurrent duplicate: of the signature (a replay) or of the key (a retry still running)
+            if (digest != null && !MerchantAuthentication.remember(store, digest, caller.keyId(), now)) {
+                throw MerchantAuthentication.replayed();
+            }
             throw inProgress();
+        }
+        if (seen == REPLAY) {
+            throw MerchantAuthentication.replayed();
         }
         if (seen == null) {
             request.setProperty(CLAIMED, new Claim(caller.merchantId(), key));

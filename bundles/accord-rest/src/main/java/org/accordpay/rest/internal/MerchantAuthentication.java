@@ -104,18 +104,31 @@ final class MerchantAuthentication implements ContainerRequestFilter {
                     + "\\ntimestamp\\nhex(sha256(body)) with the key " + keyId);
         }
         String digest = Hashes.sha256Hex(Base64.getDecoder().decode(signature.strip()));
-        boolean first;
-        try {
-            first = store.transact(tx -> tx.apiRequests().rememberSignature(digest, key.keyId(), now));
-        } catch (StoreException e) {
-            first = false; // a concurrent request with the same signature remembered it first
-        }
-        if (!first) {
-            throw ApiProblem.unauthorized("replayed-request", "this signature was already used: sign each request anew");
+        if ("POST".equals(request.getMethod())) {
+            // remembered with the idempotency claim, in its transaction (IdempotencyKeys): one commit less
+            request.setProperty(SIGNATURE_DIGEST, digest);
+        } else if (!remember(store, digest, key.keyId(), now)) {
+            throw replayed();
         }
         Caller caller = new Caller(key.merchantId(), key.keyId(), key.mode(), bodyHash);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(securityContext(caller, secure));
+    }
+
+    /** The request property holding a POST's signature digest, for {@link IdempotencyKeys} to remember. */
+    static final String SIGNATURE_DIGEST = MerchantAuthentication.class.getName() + ".digest";
+
+    /** @return true when the signature was not seen before (now it is) */
+    static boolean remember(AccordStore store, String digest, String keyId, Instant now) {
+        try {
+            return store.transact(tx -> tx.apiRequests().rememberSignature(digest, keyId, now));
+        } catch (StoreException e) {
+            return false; // a concurrent request with the same signature remembered it first
+        }
+    }
+
+    static ApiProblem replayed() {
+        return ApiProblem.unauthorized("replayed-request", "this signature was already used: sign each request anew");
     }
 
     private byte[] readBody(ContainerRequestContext request) throws IOException {
