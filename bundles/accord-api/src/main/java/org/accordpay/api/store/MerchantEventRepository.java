@@ -8,9 +8,11 @@ import org.accordpay.api.purchase.dto.MerchantEvent;
 @org.osgi.annotation.versioning.ProviderType
 public interface MerchantEventRepository {
     /**
-     * Appends an event; its {@code seq} is ignored and assigned by the database.
+     * Appends an event; its {@code seq} is ignored. The event is numbered when the transaction commits,
+     * in commit order and without gaps, so a reader that has seen number n has seen every event numbered
+     * below n: a cursor over {@link #list} never skips one.
      *
-     * @return the sequence number given
+     * @return 0: the number is given at commit (read it back with {@link #find})
      */
     long append(MerchantEvent event);
 

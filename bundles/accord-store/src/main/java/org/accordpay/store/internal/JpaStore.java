@@ -154,6 +154,7 @@ public final class JpaStore implements AccordStore, AutoCloseable {
         try {
             tx.begin();
             T result = work.run(stx);
+            stx.beforeCommit();
             em.flush();
             tx.commit();
             FaultPoint.reach("store.transaction.after-commit");

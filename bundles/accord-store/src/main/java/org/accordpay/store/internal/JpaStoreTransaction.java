@@ -71,6 +71,50 @@ final class JpaStoreTransaction implements StoreTransaction {
         closed = true;
     }
 
+    /** Merchant events appended in this transaction, numbered and inserted by {@link #beforeCommit}. */
+    private final java.util.List<org.accordpay.store.internal.entity.MerchantEventEntity> events =
+            new java.util.ArrayList<>();
+
+    void numberAtCommit(org.accordpay.store.internal.entity.MerchantEventEntity event) {
+        em();
+        events.add(event);
+    }
+
+    /**
+     * Numbers and inserts the merchant events appended in this transaction. The counter row is locked
+     * last, just before the commit, and held until it: numbers follow commit order without gaps (a
+     * rollback undoes the count too), and since no lock is taken after it, it cannot close a deadlock.
+     */
+    void beforeCommit() {
+        if (events.isEmpty()) {
+            return;
+        }
+        EntityManager em = em();
+        em.flush();
+        long last = sql(c -> {
+            try (java.sql.PreparedStatement up = c.prepareStatement(
+                    "UPDATE merchant_event_counter SET last_seq = last_seq + ? WHERE id = 1")) {
+                up.setLong(1, events.size());
+                if (up.executeUpdate() != 1) {
+                    throw new org.accordpay.api.store.StoreException("merchant_event_counter has no row 1");
+                }
+            }
+            try (java.sql.PreparedStatement read = c.prepareStatement(
+                    "SELECT last_seq FROM merchant_event_counter WHERE id = 1");
+                    java.sql.ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        long seq = last - events.size();
+        for (var e : events) {
+            e.seq = ++seq;
+            em.persist(e);
+        }
+        events.clear();
+        em.flush();
+    }
+
     /** Statements run on this transaction's connection, around Hibernate: the outbox's batch paths. */
     interface Sql<T> {
         T run(java.sql.Connection connection) throws java.sql.SQLException;

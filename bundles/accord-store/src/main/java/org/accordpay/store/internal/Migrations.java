@@ -34,7 +34,7 @@ public final class Migrations {
             "V10__sms_attempts.sql", "V11__return_urls.sql", "V12__hosted_checkout.sql",
             "V13__merchant_users.sql",
             "V14__operators.sql",
-            "V15__merchant_tables.sql");
+            "V15__merchant_tables.sql", "V16__merchant_event_order.sql");
 
     private Migrations() {
     }

@@ -150,23 +150,81 @@ abstract class StoreContractTest {
     void anEventIsFoundByItsId() {
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long seq = store.transact(tx -> tx.merchantEvents().append(new org.accordpay.api.purchase.dto.MerchantEvent(0,
+        store.transact(tx -> tx.merchantEvents().append(new org.accordpay.api.purchase.dto.MerchantEvent(0,
                 eventId, "m-events", "pur_x", "purchase.in_escrow", "{}", now)));
         Optional<org.accordpay.api.purchase.dto.MerchantEvent> found = store.transact(tx -> tx.merchantEvents()
                 .find(eventId));
         Optional<org.accordpay.api.purchase.dto.MerchantEvent> none = store.transact(tx -> tx.merchantEvents()
                 .find("evt_none"));
         assertThat(found).hasValueSatisfying(e -> {
-            assertThat(e.seq()).isEqualTo(seq);
+            assertThat(e.seq()).isPositive();
             assertThat(e.merchantId()).isEqualTo("m-events");
         });
         assertThat(none).isEmpty();
     }
 
     @Test
+    void eventsAreNumberedInCommitOrderSoACursorNeverSkipsOne() throws Exception {
+        String merchant = "m-order-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        java.util.function.Consumer<String> append = id -> store.transact(tx -> tx.merchantEvents().append(
+                new org.accordpay.api.purchase.dto.MerchantEvent(0, id, merchant, "pur_x", "purchase.in_escrow", "{}",
+                        now)));
+        // a rolled-back append leaves no gap
+        append.accept("evt_a" + UUID.randomUUID().toString().substring(0, 8));
+        assertThatThrownBy(() -> store.transact(tx -> {
+            tx.merchantEvents().append(new org.accordpay.api.purchase.dto.MerchantEvent(0, "evt_rolled_back_"
+                    + UUID.randomUUID().toString().substring(0, 8), merchant, "pur_x", "purchase.in_escrow", "{}", now));
+            throw new IllegalStateException("roll back");
+        })).isInstanceOf(IllegalStateException.class);
+        append.accept("evt_b" + UUID.randomUUID().toString().substring(0, 8));
+        List<Long> two = store.<List<org.accordpay.api.purchase.dto.MerchantEvent>>transact(tx -> tx.merchantEvents()
+                .list(merchant, 0, 10)).stream().map(org.accordpay.api.purchase.dto.MerchantEvent::seq).toList();
+        assertThat(two).hasSize(2);
+        assertThat(two.get(1)).as("no gap after a rollback (unless another test appended meanwhile)")
+                .isGreaterThan(two.get(0));
+
+        // writers append concurrently while a reader moves a cursor as the webhook deliverer does
+        int writers = 6;
+        int each = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        long[] cursor = {two.get(1)};
+        Thread reader = new Thread(() -> {
+            boolean last = false;
+            while (!last) {
+                last = done.get();
+                for (var e : store.<List<org.accordpay.api.purchase.dto.MerchantEvent>>transact(tx -> tx
+                        .merchantEvents().list(merchant, cursor[0], 1000))) {
+                    seen.add(e.eventId());
+                    cursor[0] = e.seq();
+                }
+            }
+        });
+        reader.start();
+        List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    append.accept("evt_w" + writer + "_" + i + "_" + merchant);
+                }
+            }));
+        }
+        for (var f : work) {
+            f.get();
+        }
+        done.set(true);
+        reader.join(30_000);
+        pool.shutdown();
+        assertThat(seen).as("the cursor saw every committed event").hasSize(writers * each);
+    }
+
+    @Test
     void migratedAndValidated() {
         StoreInfo info = store.info();
-        assertThat(info.schemaVersion()).isEqualTo("15");
+        assertThat(info.schemaVersion()).isEqualTo("16");
         assertThat(info.jdbcUrl()).doesNotContainIgnoringCase("password");
         assertThat(info.database()).isNotBlank();
         assertThat(info.problem()).isNull();
@@ -726,7 +784,7 @@ abstract class StoreContractTest {
         PurchaseRecord again = store.transact(tx -> tx.purchases().find(pid)).orElseThrow();
         assertThat(again.state()).isEqualTo(PurchaseState.CHALLENGED);
         assertThat(again.updatedAt()).isEqualTo(at);
-        assertThat(store.info().schemaVersion()).isEqualTo("15");
+        assertThat(store.info().schemaVersion()).isEqualTo("16");
     }
 
     @Test

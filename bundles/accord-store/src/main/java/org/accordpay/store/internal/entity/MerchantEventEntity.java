@@ -2,8 +2,6 @@ package org.accordpay.store.internal.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -13,7 +11,6 @@ import jakarta.persistence.Table;
 public class MerchantEventEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "seq")
     public Long seq;
 
