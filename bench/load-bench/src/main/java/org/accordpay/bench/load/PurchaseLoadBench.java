@@ -113,16 +113,17 @@ public final class PurchaseLoadBench {
     }
 
     /** CPU of Accord's JVM, MariaDB and this generator over the window, per purchase, and the ceiling it implies. */
-    private static void printCpu(long[] before, long[] after, double elapsed, long purchases) {
+    private static void printCpu(java.time.Duration[] before, java.time.Duration[] after, double elapsed,
+            long purchases) {
         String[] names = {"Accord JVM (with the simulated handsets)", "MariaDB server", "load generator (this JVM)"};
         StringBuilder line = new StringBuilder("CPU during the window, core-seconds and ms per purchase:");
         double total = 0;
         for (int i = 0; i < names.length; i++) {
-            if (before[i] < 0 || after[i] < 0) {
+            if (before[i].isNegative() || after[i].isNegative()) {
                 line.append(String.format("%n  %-42s unknown", names[i]));
                 continue;
             }
-            double seconds = (after[i] - before[i]) / ProcessCpu.TICKS_PER_SECOND;
+            double seconds = after[i].minus(before[i]).toNanos() / 1e9;
             total += seconds;
             line.append(String.format("%n  %-42s %6.1f core-s = %6.2f ms per purchase", names[i], seconds,
                     seconds * 1000 / purchases));
@@ -170,7 +171,7 @@ public final class PurchaseLoadBench {
             jcmd(jfrPid, "JFR.start", "name=load", "settings=profile", "filename=" + jfrFile);
         }
         String accordPid = System.getProperty("accord.pid", "");
-        long[] cpuBefore = {ProcessCpu.ticks(accordPid), ProcessCpu.ticksByName("mariadbd", "mysqld"), ProcessCpu.self()};
+        java.time.Duration[] cpuBefore = {ProcessCpu.of(accordPid), ProcessCpu.mariadb(), ProcessCpu.self()};
         long start = System.nanoTime();
         measuring.set(true);
         long hooksBefore = hooks.received();
@@ -178,7 +179,7 @@ public final class PurchaseLoadBench {
         TimeUnit.SECONDS.sleep(duration);
         measuring.set(false);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] cpuAfter = {ProcessCpu.ticks(accordPid), ProcessCpu.ticksByName("mariadbd", "mysqld"), ProcessCpu.self()};
+        java.time.Duration[] cpuAfter = {ProcessCpu.of(accordPid), ProcessCpu.mariadb(), ProcessCpu.self()};
         Map<String, Long> after = status.read();
         long hooksDuring = hooks.received() - hooksBefore;
         long pollsDuring = polls.sum() - pollsBefore;

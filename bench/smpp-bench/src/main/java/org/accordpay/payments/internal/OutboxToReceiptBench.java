@@ -36,6 +36,13 @@ public final class OutboxToReceiptBench {
     private OutboxToReceiptBench() {
     }
 
+    /** @return the CPU time of the local MariaDB server, or -1 s where the OS does not tell */
+    private static java.time.Duration mariadbCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+                .findFirst().flatMap(p -> p.info().totalCpuDuration()).orElse(java.time.Duration.ofSeconds(-1));
+    }
+
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("rows", 30_000);
         int senders = Integer.getInteger("senders", 16);
@@ -101,7 +108,7 @@ public final class OutboxToReceiptBench {
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
-            long mariadb0 = ServerCpu.ticks();
+            java.time.Duration mariadb0 = mariadbCpu();
             long start = System.nanoTime();
             reports.start();
             outbox.start();
@@ -113,7 +120,7 @@ public final class OutboxToReceiptBench {
             }
             long all = System.nanoTime() - start;
             long cpu = os.getProcessCpuTime() - cpu0;
-            long mariadb = ServerCpu.ticks() - mariadb0;
+            java.time.Duration mariadb = mariadbCpu().minus(mariadb0);
             dispatcher.stop();
             reports.interrupt();
             outbox.join(5000);
@@ -124,8 +131,9 @@ public final class OutboxToReceiptBench {
             System.out.printf("    receipts matched: %.0f rows/s (%.2f s) -- target >= 3,000/s%n", rows / (all / 1e9),
                     all / 1e9);
             System.out.printf("    CPU while measured: this JVM (Accord + SMSC simulator) %.1f core-s = %.0f us per row%s%n",
-                    cpu / 1e9, cpu / 1e3 / rows, mariadb0 < 0 || mariadb < 0 ? ""
-                    : String.format(", MariaDB server %.1f core-s = %.0f us per row", mariadb / 100.0, mariadb * 1e4 / rows));
+                    cpu / 1e9, cpu / 1e3 / rows, mariadb0.isNegative() ? ""
+                    : String.format(", MariaDB server %.1f core-s = %.0f us per row", mariadb.toNanos() / 1e9,
+                    mariadb.toNanos() / 1e3 / rows));
             if (Boolean.getBoolean("plancache")) {
                 var f = JpaStore.class.getDeclaredField("emf");
                 f.setAccessible(true);
