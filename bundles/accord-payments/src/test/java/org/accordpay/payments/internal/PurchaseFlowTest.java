@@ -253,6 +253,38 @@ class PurchaseFlowTest {
     }
 
     @Test
+    void aDeliveredReportThatComesBeforeItsHandoverIsRecordedIsWrittenWithIt() throws Exception {
+        h.routing.receipts = true;
+        // the carrier reports at once, from inside send: before the pipeline's recorder has written the hand-over
+        h.carrier.onSend = m -> h.dispatcher.reported(new org.accordpay.api.carrier.dto.DeliveryReport("loopback",
+                m.messageId(), true, "DELIVRD", h.clock.now()));
+        Purchase p = h.flow.request(h.request("m-1", 700));
+        String row = "chl-" + h.store.transact(tx -> tx.purchases().find(p.id())).orElseThrow().challengeId();
+        Thread outbox = new Thread(h.dispatcher, "test-outbox");
+        outbox.start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            // no report thread runs here (nothing calls applyReports): only the recorder can close the row
+            while (System.nanoTime() < deadline && !h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(
+                    tx -> tx.outbox().pending(10)).isEmpty()) {
+                Thread.sleep(20);
+            }
+        } finally {
+            h.dispatcher.stop();
+            outbox.join(5_000);
+        }
+        assertThat(h.store.<List<org.accordpay.api.store.dto.OutboxMessage>>transact(tx -> tx.outbox().pending(10)))
+                .as("closed with its hand-over").isEmpty();
+        assertThat(h.store.<List<org.accordpay.api.store.dto.SmsAttempt>>transact(tx -> tx.outbox().attempts(row)))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.delivered()).isTrue();
+                    assertThat(a.detail()).isEqualTo("DELIVRD");
+                });
+        assertThat(h.dispatcher.applyReports()).as("nothing left to match").isZero();
+        assertThat(h.carrier.sent).hasSize(1);
+    }
+
+    @Test
     void aMessageRoutingRefusesIsNotRetried() throws Exception {
         h.routing.refuse = true;
         h.flow.request(h.request("m-1", 700));
