@@ -1,5 +1,6 @@
 package org.accordpay.carrier.http.internal;
 
+import org.accordpay.testkit.RecordingInbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class GatewayCallbacksTest {
 
         assertThat(answer).isEqualTo(GatewayCallbacks.ACCEPTED);
         assertThat(inbound.received).hasSize(1);
-        InboundSms sms = inbound.received.get(0);
+        InboundSms sms = inbound.received.peek();
         assertThat(sms.carrierId()).isEqualTo("acme");
         assertThat(sms.fromE164()).isEqualTo("+33612345678");
         assertThat(sms.text()).isEqualTo("oui");

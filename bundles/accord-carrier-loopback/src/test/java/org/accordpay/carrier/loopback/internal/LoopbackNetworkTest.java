@@ -1,5 +1,6 @@
 package org.accordpay.carrier.loopback.internal;
 
+import org.accordpay.testkit.RecordingInbound;
 import org.accordpay.testkit.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.accordpay.carrier.smpp.internal;
 
+import org.accordpay.testkit.RecordingInbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
