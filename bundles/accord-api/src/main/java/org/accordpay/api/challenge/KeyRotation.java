@@ -1,8 +1,8 @@
 package org.accordpay.api.challenge;
 
 /**
- * Rotation of the key-encryption key that wraps every customer's table data key. Resumable:
- * after a crash, {@link #rewrap} simply continues with the customers still on an older version.
+ * Rotation of the key-encryption key that wraps every table's data key, customers' and merchants'.
+ * Resumable: after a crash, {@link #rewrap} simply continues with the tables still on an older version.
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface KeyRotation {
@@ -18,10 +18,10 @@ public interface KeyRotation {
     int currentVersion();
 
     /**
-     * Re-encrypts up to {@code limit} customers' tables under the current version, one
-     * transaction per customer.
+     * Re-encrypts up to {@code limit} tables under the current version, customers' first, then
+     * merchants', one transaction per table.
      *
-     * @return how many customers were re-encrypted (0 when none is left on an older version)
+     * @return how many tables were re-encrypted (0 when none is left on an older version)
      */
     int rewrap(int limit);
 }

@@ -1,6 +1,7 @@
 package org.accordpay.api.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.store.dto.ChallengeState;
 import org.accordpay.api.store.dto.MerchantChallengeRecord;
@@ -20,6 +21,9 @@ public interface MerchantTableRepository {
 
     /** @return the merchant's table, its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}) */
     Optional<MerchantTableRecord> lockForUpdate(String merchantId);
+
+    /** @return up to {@code limit} merchants whose table is wrapped under a key version below {@code version} */
+    List<String> merchantsWithKeyVersionBelow(int version, int limit);
 
     /** Inserts the merchant's table, or replaces the one this transaction locked. */
     void save(MerchantTableRecord table);

@@ -1,5 +1,5 @@
 /** Transactional unit of work and repositories; the only door to the database. */
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package org.accordpay.api.store;
 

@@ -148,7 +148,8 @@ public final class ChallengeComponent implements ChallengeEngine, KeyRotation, M
 
     @Override
     public int rewrap(int limit) {
-        return engine.rewrap(limit);
+        int customers = engine.rewrap(limit);
+        return customers + merchantTables.rewrap(limit - customers);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.challenge.ChallengeException;
 import org.accordpay.api.challenge.MerchantTables;
@@ -47,12 +48,14 @@ final class MerchantTableService implements MerchantTables {
 
     private final AccordStore store;
     private final AccordClock clock;
+    private final KeyCustody custody;
     private final TableVault vault;
     private final ChallengePolicy policy;
 
     MerchantTableService(AccordStore store, AccordClock clock, KeyCustody custody, ChallengePolicy policy) {
         this.store = store;
         this.clock = clock;
+        this.custody = custody;
         this.vault = TableVault.forMerchants(custody);
         this.policy = policy;
     }
@@ -119,6 +122,48 @@ final class MerchantTableService implements MerchantTables {
     public boolean proofRequired(String merchantId, long amountMinor, String currency) {
         return store.transact(tx -> tx.merchantTables().find(merchantId))
                 .map(t -> !t.currency().equals(currency) || amountMinor >= t.thresholdMinor()).orElse(false);
+    }
+
+    /**
+     * Re-encrypts up to {@code limit} merchants' tables under the current key-encryption key version, one
+     * transaction per merchant. The data key stays the same (only its wrap changes), so open challenges,
+     * sealed under it, still verify.
+     *
+     * @return how many tables were re-encrypted
+     */
+    int rewrap(int limit) {
+        int target = custody.currentKeyVersion();
+        List<String> merchants = store.transact(tx -> tx.merchantTables().merchantsWithKeyVersionBelow(target, limit));
+        int done = 0;
+        for (String merchantId : merchants) {
+            done += store.transact(tx -> rewrapOne(tx, merchantId, target));
+        }
+        return done;
+    }
+
+    private int rewrapOne(StoreTransaction tx, String merchantId, int target) {
+        MerchantTableRecord t = tx.merchantTables().lockForUpdate(merchantId).orElse(null);
+        if (t == null || t.keyVersion() >= target) {
+            return 0;
+        }
+        String owner = OWNER + merchantId;
+        try (SecretBytes dataKey = vault.dataKey(t.wrappedDataKey(), owner, t.generation())) {
+            byte[] cells = vault.openTable(dataKey, owner, t.generation(), t.keyVersion(), t.sealedTable());
+            try {
+                byte[] wrapped = vault.rewrap(dataKey, owner, t.generation());
+                int version = vault.keyVersionOf(wrapped);
+                tx.merchantTables().save(new MerchantTableRecord(t.merchantId(), t.tableId(), t.generation(),
+                        vault.sealTable(dataKey, owner, t.generation(), version, cells), wrapped, version, t.cells(),
+                        t.remainingCells(), t.thresholdMinor(), t.currency(), t.issuedAt(), now(), t.version()));
+                audit(tx, "merchant-table.rewrapped", merchantId, t.tableId(), String.valueOf(version));
+                return 1;
+            } finally {
+                SecretBytes.zero(cells);
+            }
+        } catch (IntegrityException e) {
+            LOG.error("Merchant {}: table does not decrypt during rewrap ({})", merchantId, e.getMessage());
+            return 0;
+        }
     }
 
     @Override

@@ -114,6 +114,26 @@ class MerchantTableServiceTest {
     }
 
     @Test
+    void aRotatedKeyRewrapsTheTablesAndAnOpenChallengeStillVerifies() {
+        IssuedMerchantTable table = tables.issueTable("m1", 0, "EUR", "op");
+        tables.issueTable("m2", 0, "EUR", "op");
+        MerchantChallenge open = tables.challenge("m1", DIGEST);
+        custody.rotate();
+        int version = custody.currentKeyVersion();
+        assertThat(tables.rewrap(1)).isEqualTo(1);
+        assertThat(tables.rewrap(10)).isEqualTo(1);
+        assertThat(tables.rewrap(10)).as("none left on the old version").isZero();
+        assertThat(store.<Integer>transact(tx -> tx.merchantTables().find("m1").orElseThrow().keyVersion()))
+                .isEqualTo(version);
+        assertThat(store.<java.util.List<String>>transact(tx -> tx.merchantTables().merchantsWithKeyVersionBelow(
+                version, 10))).isEmpty();
+        // the challenge issued before the rotation, and a new one, verify under the re-wrapped table
+        tables.verify("m1", open.challengeId(), DIGEST, proof(table, open, DIGEST));
+        MerchantChallenge next = tables.challenge("m1", OTHER_DIGEST);
+        tables.verify("m1", next.challengeId(), OTHER_DIGEST, proof(table, next, OTHER_DIGEST));
+    }
+
+    @Test
     void anExpiredChallengeIsRefusedEvenWithTheRightProof() {
         IssuedMerchantTable table = tables.issueTable("m1", 0, "EUR", "op");
         MerchantChallenge c = tables.challenge("m1", DIGEST);

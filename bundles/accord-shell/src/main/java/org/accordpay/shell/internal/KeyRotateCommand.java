@@ -8,8 +8,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
- * {@code accord:kek-rotate}: adds a key-encryption key version and re-encrypts every customer's
- * table under it. Resumable: {@code --resume} only finishes the re-encryption after a crash.
+ * {@code accord:kek-rotate}: adds a key-encryption key version and re-encrypts every customer's and
+ * merchant's table under it. Resumable: {@code --resume} only finishes the re-encryption after a crash.
  */
 @Service
 @Command(scope = "accord", name = "kek-rotate",
@@ -33,7 +33,7 @@ public final class KeyRotateCommand implements Action {
         int done;
         while ((done = rotation.rewrap(batch)) > 0) {
             total += done;
-            System.out.println("re-encrypted " + total + " customer(s)");
+            System.out.println("re-encrypted " + total + " table(s)");
         }
         System.out.println("done: every table is under version " + version);
         return null;

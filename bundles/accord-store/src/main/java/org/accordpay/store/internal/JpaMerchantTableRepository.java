@@ -37,6 +37,16 @@ final class JpaMerchantTableRepository implements MerchantTableRepository {
     }
 
     @Override
+    public java.util.List<String> merchantsWithKeyVersionBelow(int version, int limit) {
+        if (limit <= 0) {
+            return java.util.List.of();
+        }
+        return tx.em().createQuery("select t.merchantId from MerchantTableEntity t where t.keyVersion < :version"
+                        + " order by t.merchantId", String.class)
+                .setParameter("version", version).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public Optional<MerchantTableRecord> lockForUpdate(String merchantId) {
         Objects.requireNonNull(merchantId, "merchant id");
         MerchantTableEntity e = tx.em().find(MerchantTableEntity.class, merchantId, LockModeType.PESSIMISTIC_WRITE);
