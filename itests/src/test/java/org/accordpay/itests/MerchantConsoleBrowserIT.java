@@ -21,6 +21,7 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -268,7 +269,22 @@ public class MerchantConsoleBrowserIT {
         browser.findElement(By.id("webhook-add")).click();
         wait.until(d -> console.text("integration-message").startsWith("Refused"));
         assertFalse(console.gridTexts("webhooks-grid").contains("not a url"));
+        // return URLs: registered, refused when not http(s), removed (the rules are the merchant API's: ReturnUrls)
+        String thanks = "https://shop.example/thanks/" + RUN;
+        console.type("return-url", thanks);
+        browser.findElement(By.id("return-url-add")).click();
+        wait.until(d -> console.gridTexts("return-urls-grid").contains(thanks));
+        assertEquals("Return URL " + thanks + " registered.", console.text("integration-message"));
+        console.type("return-url", "ftp://shop.example/" + RUN);
+        browser.findElement(By.id("return-url-add")).click();
+        wait.until(d -> console.text("integration-message").startsWith("Refused"));
+        assertFalse(console.gridTexts("return-urls-grid").contains("ftp://shop.example/" + RUN));
         console.screenshot("merchant-integration");
+        WebElement remove = browser.findElements(By.cssSelector("[id^='return-url-remove-']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        remove.click();
+        wait.until(d -> !console.gridTexts("return-urls-grid").contains(thanks));
+        assertEquals("Return URL " + thanks + " removed.", console.text("integration-message"));
 
         browser.findElement(By.id("nav-events")).click();
         wait.until(d -> console.gridTexts("events-grid").contains("purchase.in_escrow"));

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.accordpay.api.purchase.PurchaseService;
+import org.accordpay.api.registry.ReturnUrls;
 import org.accordpay.api.registry.CustomerRegistry;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.registry.MerchantUsers;
-import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
 import org.accordpay.api.webhook.WebhookEndpoints;
 import org.accordpay.console.internal.base.ConsoleShell;
@@ -61,7 +61,7 @@ public final class ConsoleServer {
             @Reference MerchantRegistry merchants,
             @Reference PurchaseService purchases, @Reference AccordClock clock,
             @Reference MerchantUsers merchantUsers, @Reference MerchantKeys merchantKeys,
-            @Reference WebhookEndpoints webhooks, @Reference AccordStore store) throws Exception {
+            @Reference WebhookEndpoints webhooks, @Reference ReturnUrls returnUrls) throws Exception {
         if (!config.tls() && !ServerCertificate.loopback(config.host())) {
             throw new IllegalArgumentException("org.accordpay.console: tls=false is allowed only on a loopback host,"
                     + " not " + config.host());
@@ -80,7 +80,7 @@ public final class ConsoleServer {
                 Duration.ofMillis(500));
         ConsoleServices services = new ConsoleServices(customers, merchants, purchases, clock, throttle,
                 ZoneId.of(config.zone()), new SignedInSessions(clock::now, Duration.ofMinutes(idleMinutes)), checkout,
-                new MerchantServices(merchantUsers, merchantKeys, webhooks, store));
+                new MerchantServices(merchantUsers, merchantKeys, webhooks, returnUrls));
 
         ConsoleJetty.Tls tls = null;
         if (config.tls()) {

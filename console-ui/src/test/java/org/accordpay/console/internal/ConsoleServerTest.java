@@ -65,7 +65,7 @@ class ConsoleServerTest {
         return new ConsoleServer(config, unused(CustomerRegistry.class), unused(MerchantRegistry.class),
                 unused(PurchaseService.class), CLOCK, unused(org.accordpay.api.registry.MerchantUsers.class),
                 unused(org.accordpay.api.registry.MerchantKeys.class), unused(org.accordpay.api.webhook.WebhookEndpoints.class),
-                unused(org.accordpay.api.store.AccordStore.class));
+                unused(org.accordpay.api.registry.ReturnUrls.class));
     }
 
     @AfterEach

@@ -28,6 +28,8 @@ public class RegistryException extends RuntimeException {
     public static final String CONDITIONS_NOT_MET = "conditions-not-met";
     /** The status does not allow this operation. */
     public static final String WRONG_STATUS = "wrong-status";
+    /** A per-merchant limit is reached (e.g. return URLs per mode): remove one first. */
+    public static final String LIMIT_REACHED = "limit-reached";
 
     private final String code;
 

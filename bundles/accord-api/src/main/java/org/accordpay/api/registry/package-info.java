@@ -1,5 +1,5 @@
 /** Customers and merchants: enrolment, admission, suspension. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.accordpay.api.registry;
 

@@ -18,6 +18,7 @@ import org.accordpay.api.challenge.MerchantTables;
 import org.accordpay.api.courier.CourierEvents;
 import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.registry.MerchantKeys;
+import org.accordpay.api.registry.ReturnUrls;
 import org.accordpay.api.registry.MerchantRegistry;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.time.AccordClock;
@@ -88,7 +89,8 @@ public final class MerchantApiServer {
     @Activate
     public MerchantApiServer(RestConfiguration config, @Reference PurchaseService purchases,
             @Reference MerchantRegistry merchants, @Reference MerchantKeys keys, @Reference AccordClock clock,
-            @Reference AccordStore store, @Reference MerchantTables merchantTables) throws Exception {
+            @Reference AccordStore store, @Reference MerchantTables merchantTables, @Reference ReturnUrls returnUrls)
+            throws Exception {
         if (!config.tls() && !ServerCertificate.loopback(config.host())) {
             throw new IllegalArgumentException("org.accordpay.rest: tls=false is allowed only on a loopback host, not "
                     + config.host());
@@ -96,8 +98,8 @@ public final class MerchantApiServer {
         Duration tolerance = Duration.ofSeconds(Math.max(1, config.timestampToleranceSeconds()));
         Duration retention = Duration.ofHours(Math.max(24, config.idempotencyHours()));
         ResourceConfig api = resources(purchases, keys, clock, store, tolerance, config.maxBodyBytes(),
-                config.public_base_url(), () -> webhooks, new MerchantProofs(merchantTables));
-        withSelfService(api, store, clock, () -> webhooks, carrierCallbacks);
+                config.public_base_url(), () -> webhooks, new MerchantProofs(merchantTables), returnUrls);
+        withSelfService(api, returnUrls, () -> webhooks, carrierCallbacks);
         ThreadPoolExecutor work = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                 r -> {
                     Thread t = new Thread(r, "accord-rest-public");
@@ -176,16 +178,17 @@ public final class MerchantApiServer {
     static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
             Duration tolerance, int maxBody) {
         return resources(purchases, keys, clock, store, tolerance, maxBody, DEFAULT_PUBLIC_BASE_URL, () -> null,
-                new MerchantProofs(null));
+                new MerchantProofs(null), null);
     }
 
     /**
      * @param webhooks the webhook service now, or null while none is there (event replays answer 503)
      * @param proofs   the merchant identification-table challenge on high-value purchases
+     * @param returnUrls the merchants' registered return URLs
      */
     static ResourceConfig resources(PurchaseService purchases, MerchantKeys keys, AccordClock clock, AccordStore store,
             Duration tolerance, int maxBody, String publicBaseUrl, Supplier<WebhookEndpoints> webhooks,
-            MerchantProofs proofs) {
+            MerchantProofs proofs, ReturnUrls returnUrls) {
         ResourceConfig api = new ResourceConfig();
         api.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         api.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
@@ -195,7 +198,7 @@ public final class MerchantApiServer {
         api.register(new ProblemMapper());
         api.register(new MerchantAuthentication(keys, store, clock, tolerance, maxBody));
         api.register(new IdempotencyKeys(store, clock));
-        api.register(new PurchasesResource(purchases, store, publicBaseUrl, proofs));
+        api.register(new PurchasesResource(purchases, returnUrls, publicBaseUrl, proofs));
         api.register(new RefundsResource(purchases));
         api.register(new EventsResource(purchases, store, webhooks));
         api.register(new HealthResource(store));
@@ -206,12 +209,12 @@ public final class MerchantApiServer {
      * Adds the OpenAPI document, the merchant's own registrations (webhook endpoints, return URLs) and the
      * carriers' callbacks to the API.
      */
-    static ResourceConfig withSelfService(ResourceConfig api, AccordStore store, AccordClock clock,
+    static ResourceConfig withSelfService(ResourceConfig api, ReturnUrls returnUrls,
             Supplier<WebhookEndpoints> webhooks, List<CarrierCallback> carrierCallbacks) {
         api.register(new CarrierCallbacksResource(carrierCallbacks));
         api.register(new OpenApiResource());
         api.register(new WebhookEndpointsResource(webhooks));
-        api.register(new ReturnUrlsResource(store, clock));
+        api.register(new ReturnUrlsResource(returnUrls));
         return api;
     }
 

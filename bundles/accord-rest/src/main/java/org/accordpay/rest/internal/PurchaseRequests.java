@@ -1,6 +1,5 @@
 package org.accordpay.rest.internal;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -144,17 +143,8 @@ final class PurchaseRequests {
 
     /** A return URL is an absolute https URL (http too in test mode), without credentials, at most 1000 characters. */
     static void checkReturnUrl(String url, Mode mode, String field) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (Exception e) {
-            throw ApiProblem.invalid(field, "the return URL is not a URL");
-        }
-        boolean https = "https".equals(uri.getScheme());
-        boolean httpInTest = "http".equals(uri.getScheme()) && mode == Mode.TEST;
-        if (url.length() > 1000 || uri.getHost() == null || uri.getRawUserInfo() != null || !(https || httpInTest)) {
-            throw ApiProblem.invalid(field, "the return URL must be an absolute https URL (http in test mode),"
-                    + " without credentials");
-        }
+        org.accordpay.api.registry.ReturnUrls.urlProblem(url, mode).ifPresent(problem -> {
+            throw ApiProblem.invalid(field, problem);
+        });
     }
 }

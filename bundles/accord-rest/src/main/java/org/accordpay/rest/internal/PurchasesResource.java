@@ -20,7 +20,7 @@ import org.accordpay.api.purchase.PurchaseService;
 import org.accordpay.api.purchase.dto.HostedCheckout;
 import org.accordpay.api.purchase.dto.Purchase;
 import org.accordpay.api.purchase.dto.PurchaseRequest;
-import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.registry.ReturnUrls;
 
 /** /v1/purchases: create, read, list, ship and cancel a merchant's purchases. */
 @Path("/v1/purchases")
@@ -31,24 +31,24 @@ public final class PurchasesResource {
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final PurchaseService purchases;
-    private final AccordStore store;
+    private final ReturnUrls returnUrls;
     private final String publicBaseUrl;
     private final MerchantProofs proofs;
 
-    /** @param store where the merchants' registered return URLs are */
-    PurchasesResource(PurchaseService purchases, AccordStore store) {
-        this(purchases, store, MerchantApiServer.DEFAULT_PUBLIC_BASE_URL);
+    /** @param returnUrls the merchants' registered return URLs */
+    PurchasesResource(PurchaseService purchases, ReturnUrls returnUrls) {
+        this(purchases, returnUrls, MerchantApiServer.DEFAULT_PUBLIC_BASE_URL);
     }
 
     /** @param publicBaseUrl base of the hosted payment page's URLs, without a trailing slash */
-    PurchasesResource(PurchaseService purchases, AccordStore store, String publicBaseUrl) {
-        this(purchases, store, publicBaseUrl, new MerchantProofs(null));
+    PurchasesResource(PurchaseService purchases, ReturnUrls returnUrls, String publicBaseUrl) {
+        this(purchases, returnUrls, publicBaseUrl, new MerchantProofs(null));
     }
 
     /** @param proofs the merchant identification-table challenge on high-value purchases */
-    PurchasesResource(PurchaseService purchases, AccordStore store, String publicBaseUrl, MerchantProofs proofs) {
+    PurchasesResource(PurchaseService purchases, ReturnUrls returnUrls, String publicBaseUrl, MerchantProofs proofs) {
         this.purchases = purchases;
-        this.store = store;
+        this.returnUrls = returnUrls;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.proofs = proofs;
     }
@@ -67,7 +67,7 @@ public final class PurchasesResource {
             Bodies.CreatePurchaseBody body) {
         Caller caller = MerchantAuthentication.caller(security);
         PurchaseRequest request = PurchaseRequests.toRequest(caller.merchantId(), caller.mode(), body);
-        ReturnUrlsResource.requireRegistered(store, caller.merchantId(), caller.mode(), request.returnUrl());
+        ReturnUrlsResource.requireRegistered(returnUrls, caller.merchantId(), caller.mode(), request.returnUrl());
         Response challenge = proofs.check(caller, request, proof);
         if (challenge != null) {
             return challenge;

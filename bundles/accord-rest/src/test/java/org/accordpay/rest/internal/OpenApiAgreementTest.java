@@ -45,7 +45,7 @@ class OpenApiAgreementTest {
     static void load() throws Exception {
         doc = Json.MAPPER.readTree(Files.readAllBytes(OpenApiDocumentTest.DOCUMENT));
         ResourceConfig api = MerchantApiServer.withPublicEndpoints(MerchantApiServer.withSelfService(
-                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
+                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null,
                 () -> null, List.of()), null, () -> null, null,
                 PublicEndpoints.of("https://pay.example", Map.of(), Runnable::run));
         List<Class<?>> resources = new ArrayList<>();

@@ -27,7 +27,7 @@ class OpenApiDocumentTest {
     static void start() throws Exception {
         // no purchase service, keys, store or clock: the public paths and the refusals of unsigned requests need none
         var api = MerchantApiServer.withSelfService(
-                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null, null,
+                MerchantApiServer.resources(null, null, null, null, Duration.ofMinutes(5), 65536), null,
                 () -> null, java.util.List.of());
         server = new LoopbackApiServer(api);
         base = server.base();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.accordpay.api.purchase.Mode;
+import org.accordpay.api.registry.ReturnUrls;
 import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.store.AuditLog;
 import org.accordpay.api.store.ReturnUrlRepository;
@@ -22,12 +23,13 @@ import org.accordpay.api.store.dto.PendingWork;
 import org.accordpay.api.store.dto.ReturnUrlRecord;
 import org.accordpay.api.store.dto.StoreInfo;
 import org.accordpay.api.time.AccordClock;
+import org.accordpay.registry.internal.ReturnUrlsImpl;
 import org.junit.jupiter.api.Test;
 
 class ReturnUrlsResourceTest {
 
     private final InMemoryStore store = new InMemoryStore();
-    private final ReturnUrlsResource resource = new ReturnUrlsResource(store, new AccordClock() {
+    private final ReturnUrls returnUrls = new ReturnUrlsImpl(store, new AccordClock() {
         @Override
         public Instant now() {
             return Instant.parse("2026-12-05T12:00:00Z");
@@ -38,6 +40,7 @@ class ReturnUrlsResourceTest {
             return Clock.fixed(now(), ZoneOffset.UTC);
         }
     });
+    private final ReturnUrlsResource resource = new ReturnUrlsResource(returnUrls);
 
     @Test
     void aRegisteredUrlIsListedInItsModeAndRegisteringItAgainAnswersTheSameOne() {
@@ -76,13 +79,13 @@ class ReturnUrlsResourceTest {
     @Test
     void aPurchasesReturnUrlMustBeRegisteredExactlyInTheKeysMode() {
         resource.create(signed("m1", Mode.TEST), new ReturnUrlsResource.CreateBody("https://shop.example/thanks"));
-        ReturnUrlsResource.requireRegistered(store, "m1", Mode.TEST, "https://shop.example/thanks");
-        ReturnUrlsResource.requireRegistered(store, "m1", Mode.TEST, null);
+        ReturnUrlsResource.requireRegistered(returnUrls, "m1", Mode.TEST, "https://shop.example/thanks");
+        ReturnUrlsResource.requireRegistered(returnUrls, "m1", Mode.TEST, null);
         for (var other : List.of(new Object[] {"m1", Mode.TEST, "https://shop.example/thanks/"},
                 new Object[] {"m1", Mode.TEST, "https://shop.example/thanks?x=1"},
                 new Object[] {"m1", Mode.LIVE, "https://shop.example/thanks"},
                 new Object[] {"m2", Mode.TEST, "https://shop.example/thanks"})) {
-            ApiProblem p = ProblemMapper.problem(catchThrowable(() -> ReturnUrlsResource.requireRegistered(store,
+            ApiProblem p = ProblemMapper.problem(catchThrowable(() -> ReturnUrlsResource.requireRegistered(returnUrls,
                     (String) other[0], (Mode) other[1], (String) other[2])));
             assertThat(p.status()).isEqualTo(422);
             assertThat(p.code()).isEqualTo("unregistered-return-url");
@@ -102,14 +105,14 @@ class ReturnUrlsResourceTest {
         assertThat(resource.delete(signed("m1", Mode.TEST), view.id()).getStatus()).isEqualTo(204);
         assertThat(store.urls).isEmpty();
         assertThat(store.audit).containsExactly("return-url.registered", "return-url.deleted");
-        ApiProblem gone = ProblemMapper.problem(catchThrowable(() -> ReturnUrlsResource.requireRegistered(store, "m1",
+        ApiProblem gone = ProblemMapper.problem(catchThrowable(() -> ReturnUrlsResource.requireRegistered(returnUrls, "m1",
                 Mode.TEST, "https://shop.example/thanks")));
         assertThat(gone.code()).isEqualTo("unregistered-return-url");
     }
 
     @Test
     void atMostAHundredPerMode() {
-        for (int i = 0; i < ReturnUrlsResource.MAX_PER_MODE; i++) {
+        for (int i = 0; i < ReturnUrls.MAX_PER_MODE; i++) {
             resource.create(signed("m1", Mode.TEST), new ReturnUrlsResource.CreateBody("https://shop.example/" + i));
         }
         ApiProblem p = ProblemMapper.problem(catchThrowable(() -> resource.create(signed("m1", Mode.TEST),

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,8 +24,8 @@ import java.util.Locale;
 import org.accordpay.api.purchase.Mode;
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.RegistryException;
+import org.accordpay.api.registry.ReturnUrls;
 import org.accordpay.api.registry.dto.MerchantKey;
-import org.accordpay.api.store.AccordStore;
 import org.accordpay.api.store.dto.ReturnUrlRecord;
 import org.accordpay.api.webhook.WebhookEndpoints;
 import org.accordpay.api.webhook.WebhookException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the merchant's systems use: API keys (add, revoke), webhook endpoints (add, disable) and
- * registered return URLs, through the same services as the merchant API and the shell. Every action
+ * return URLs (register, remove), through the same services as the merchant API and the shell. Every action
  * names the session's merchant; a key or endpoint of another merchant is refused as unknown.
  */
 @Route(value = "merchant/integration", layout = MerchantLayout.class)
@@ -46,7 +47,7 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
 
     private final transient MerchantKeys keys;
     private final transient WebhookEndpoints webhooks;
-    private final transient AccordStore store;
+    private final transient ReturnUrls returnUrls;
     private final DateTimeFormatter when;
 
     private final Div message = new Div();
@@ -56,13 +57,13 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
     private MerchantSession account;
 
     /**
-     * @param keys merchants' API keys; @param webhooks webhook endpoints; @param store the store (return URLs);
+     * @param keys merchants' API keys; @param webhooks webhook endpoints; @param returnUrls return URLs;
      * @param zone zone of dates
      */
-    public IntegrationView(MerchantKeys keys, WebhookEndpoints webhooks, AccordStore store, ZoneId zone) {
+    public IntegrationView(MerchantKeys keys, WebhookEndpoints webhooks, ReturnUrls returnUrls, ZoneId zone) {
         this.keys = keys;
         this.webhooks = webhooks;
-        this.store = store;
+        this.returnUrls = returnUrls;
         this.when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(zone);
         setId("integration-view");
         message.setId("integration-message");
@@ -116,11 +117,27 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
         returnUrlGrid.addColumn(ReturnUrlRecord::url).setHeader("URL").setFlexGrow(1);
         returnUrlGrid.addColumn(r -> r.mode().name().toLowerCase(Locale.ROOT)).setHeader("Mode").setAutoWidth(true);
         returnUrlGrid.addColumn(r -> when.format(r.createdAt())).setHeader("Since").setAutoWidth(true);
+        returnUrlGrid.addComponentColumn(r -> {
+            Button remove = new Button("Remove", e -> removeReturnUrl(r));
+            remove.setId("return-url-remove-" + r.id());
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            return remove;
+        }).setAutoWidth(true);
         returnUrlGrid.setAllRowsVisible(true);
-        returnUrlGrid.setEmptyStateText("None registered (POST /v1/return-urls).");
+        returnUrlGrid.setEmptyStateText("None registered.");
+        TextField returnUrl = new TextField("New return URL");
+        returnUrl.setId("return-url");
+        returnUrl.setWidth("30em");
+        returnUrl.setPlaceholder("https://shop.example/thanks");
+        Select<Mode> returnUrlMode = modeSelect("return-url-mode");
+        Button addReturnUrl = new Button("Register", e -> addReturnUrl(returnUrl, returnUrlMode.getValue()));
+        addReturnUrl.setId("return-url-add");
 
         add(message, new H3("API keys"), keyGrid, row(publicKey, keyMode, addKey), new H3("Webhook endpoints"),
-                webhookGrid, row(url, webhookMode, addWebhook), new H3("Return URLs"), returnUrlGrid);
+                webhookGrid, row(url, webhookMode, addWebhook), new H3("Return URLs"),
+                new Paragraph("A purchase may send the buyer back only to a URL registered here (or with"
+                        + " POST /v1/return-urls), exactly, in the purchase's mode."), returnUrlGrid,
+                row(returnUrl, returnUrlMode, addReturnUrl));
     }
 
     @Override
@@ -138,7 +155,7 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
             webhookGrid.setItems(webhooks.list(merchant));
             List<ReturnUrlRecord> urls = new ArrayList<>();
             for (Mode m : Mode.values()) {
-                urls.addAll(store.transact(tx -> tx.returnUrls().forMerchant(merchant, m)));
+                urls.addAll(returnUrls.list(merchant, m));
             }
             returnUrlGrid.setItems(urls);
         } catch (RuntimeException e) {
@@ -199,6 +216,28 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
         } catch (WebhookException e) {
             show("Refused: " + e.getMessage(), true);
         }
+    }
+
+    private void addReturnUrl(TextField url, Mode mode) {
+        try {
+            ReturnUrls.Registration r = returnUrls.register(account.merchantId(), mode, url.getValue().strip(),
+                    actor());
+            url.clear();
+            refresh();
+            show(r.created() ? "Return URL " + r.url().url() + " registered." : "Already registered.", false);
+        } catch (RegistryException e) {
+            show("Refused: " + e.getMessage(), true);
+        }
+    }
+
+    private void removeReturnUrl(ReturnUrlRecord r) {
+        // only this merchant's URL of its mode is removed: another id is answered as unknown
+        if (!returnUrls.remove(account.merchantId(), r.mode(), r.id(), actor())) {
+            show("No such return URL.", true);
+            return;
+        }
+        refresh();
+        show("Return URL " + r.url() + " removed.", false);
     }
 
     private String actor() {

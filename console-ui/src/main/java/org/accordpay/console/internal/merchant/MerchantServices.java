@@ -2,7 +2,7 @@ package org.accordpay.console.internal.merchant;
 
 import org.accordpay.api.registry.MerchantKeys;
 import org.accordpay.api.registry.MerchantUsers;
-import org.accordpay.api.store.AccordStore;
+import org.accordpay.api.registry.ReturnUrls;
 import org.accordpay.api.webhook.WebhookEndpoints;
 
 /**
@@ -11,7 +11,8 @@ import org.accordpay.api.webhook.WebhookEndpoints;
  * @param users    merchant console accounts (sign-in)
  * @param keys     merchants' API keys
  * @param webhooks merchants' webhook endpoints
- * @param store    the store (merchants' return URLs)
+ * @param returnUrls merchants' return URLs
  */
-public record MerchantServices(MerchantUsers users, MerchantKeys keys, WebhookEndpoints webhooks, AccordStore store) {
+public record MerchantServices(MerchantUsers users, MerchantKeys keys, WebhookEndpoints webhooks,
+        ReturnUrls returnUrls) {
 }

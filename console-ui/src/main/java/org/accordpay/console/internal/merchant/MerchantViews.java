@@ -50,7 +50,7 @@ public final class MerchantViews {
             return new SettlementView(purchases, clock, zone);
         }
         if (type == IntegrationView.class) {
-            return new IntegrationView(services.keys(), services.webhooks(), services.store(), zone);
+            return new IntegrationView(services.keys(), services.webhooks(), services.returnUrls(), zone);
         }
         if (type == EventsView.class) {
             return new EventsView(purchases, zone);
