@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.accordpay.api.fault.FaultPoint;
+import org.accordpay.itests.support.AccordTestSupport;
 import org.accordpay.itests.support.AccordProcess;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -78,7 +79,7 @@ public class ProcessHarnessIT {
         Duration ready = accord.awaitReady(Duration.ofSeconds(90));
         System.out.println("accord: restart after kill -9 to READY in " + ready.toMillis() + " ms");
         String status = accord.shell("accord:status", Duration.ofSeconds(30));
-        assertTrue(status, status.contains("schema   : 15"));
+        assertTrue(status, status.contains("schema   : " + AccordTestSupport.SCHEMA_VERSION));
     }
 
     @Test

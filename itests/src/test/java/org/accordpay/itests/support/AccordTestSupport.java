@@ -32,7 +32,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class AccordTestSupport {
 
     /** The newest Flyway migration the store applies. */
-    protected static final String SCHEMA_VERSION = "16";
+    public static final String SCHEMA_VERSION = "16";
 
     /** Merchant API configuration PID; its {@code port} is a free port in every test container. */
     protected static final String REST_PID = "org.accordpay.rest";
