@@ -120,6 +120,7 @@ public final class IntegrationView extends VerticalLayout implements BeforeEnter
         returnUrlGrid.addComponentColumn(r -> {
             Button remove = new Button("Remove", e -> removeReturnUrl(r));
             remove.setId("return-url-remove-" + r.id());
+            remove.getElement().setAttribute("aria-label", "Remove " + r.url());
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             return remove;
         }).setAutoWidth(true);
